@@ -1,0 +1,74 @@
+/*
+ * CPU-level platform steps in the simulator.
+ *
+ * The host process has no descriptor tables, interrupt controller or CR4
+ * protections; those steps report SKIP with the reason.  Faults are real host
+ * signals routed to kernel_fault (faults.c).  "Interrupts" are only delivered
+ * from the wait loop (clock.c), so masking is a flag that the wait loop checks.
+ */
+#include <stdlib.h>
+
+#include "aegis/test_exit.h"
+#include "platform.h"
+#include "sim.h"
+
+static unsigned long irq_enabled;
+
+platform_result_t platform_idt_init(void)
+{
+	sim_faults_install();
+	return (platform_result_t){PLATFORM_OK, "CPU faults arrive as host signals"};
+}
+
+platform_result_t platform_pic_init(void)
+{
+	return (platform_result_t){PLATFORM_ABSENT, "no interrupt controller in the simulator"};
+}
+
+platform_result_t platform_gdt_init(void)
+{
+	return (platform_result_t){PLATFORM_ABSENT, "no segment descriptors in the simulator"};
+}
+
+platform_result_t platform_tss_init(void)
+{
+	return (platform_result_t){PLATFORM_ABSENT, "no task state segment in the simulator"};
+}
+
+platform_result_t platform_smap_init(void)
+{
+	return (platform_result_t){PLATFORM_ABSENT, "user memory is reached only through the copy functions"};
+}
+
+platform_result_t platform_smep_init(void)
+{
+	return (platform_result_t){PLATFORM_ABSENT, "user code never runs in the kernel process"};
+}
+
+void platform_irq_enable(void)
+{
+	irq_enabled = 1;
+}
+
+unsigned long platform_irq_save(void)
+{
+	unsigned long was = irq_enabled;
+	irq_enabled = 0;
+	return was;
+}
+
+void platform_irq_restore(unsigned long token)
+{
+	irq_enabled = token;
+}
+
+void platform_halt(void)
+{
+	/* A host process cannot idle forever usefully: a halt ends the run as a failure. */
+	exit(1);
+}
+
+void platform_test_exit(unsigned code)
+{
+	exit(TEST_EXIT_STATUS(code));
+}

@@ -1,0 +1,45 @@
+/*
+ * The simulator platform's own interface: setup used by aegis-sim's main and
+ * by tests that run kernel code on the host.
+ *
+ * The simulated machine is a "physical" arena (a memfd, mapped once at a host
+ * address that becomes the direct map), a reserved PROT_NONE host range that
+ * stands for the kernel's KVA window, a virtual clock and a seeded generator.
+ */
+#ifndef AEGIS_SIM_H
+#define AEGIS_SIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SIM_DEFAULT_MEM_BYTES (64ull << 20)
+#define SIM_KVA_BYTES (256ull << 20)
+/* The pretend kernel image occupies [1 MiB, 2 MiB) of the arena. */
+#define SIM_KERNEL_PHYS_START (1ull << 20)
+#define SIM_KERNEL_PHYS_END (2ull << 20)
+#define SIM_KERNEL_VIRT_BASE 0xFFFFFFFF80100000ull
+/* Where the sim places the Multiboot2 info it builds (inside the arena). */
+#define SIM_MB2_INFO_PHYS 0x9000ull
+#define SIM_MB2_INFO_MAX (16u * 1024u)
+
+/* Create the arena (mem_bytes, page multiple, >= 4 MiB), KVA window, clock and seed. Exits on host failure. */
+void sim_platform_setup(uint64_t mem_bytes, uint64_t seed);
+
+/* Host pointer for a simulated physical address (checked; aborts outside the arena). */
+void *sim_phys_ptr(uint64_t pa, size_t len);
+
+/* Size of the arena given to sim_platform_setup. */
+uint64_t sim_mem_bytes(void);
+
+/* The run's seed and the next value of its generator (splitmix64). */
+uint64_t sim_seed(void);
+uint64_t sim_random_u64(void);
+
+/* Route CPU faults (SIGSEGV, SIGBUS, SIGILL, SIGFPE) to kernel_fault(). */
+void sim_faults_install(void);
+
+/* Virtual time: current value and a jump (used by the wait loop and tests). */
+uint64_t sim_time_ns(void);
+void sim_time_advance_to(uint64_t t_ns);
+
+#endif

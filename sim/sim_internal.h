@@ -1,0 +1,16 @@
+/*
+ * Functions shared between the sim platform's files; not for tests or the kernel.
+ */
+#ifndef AEGIS_SIM_INTERNAL_H
+#define AEGIS_SIM_INTERNAL_H
+
+#include <stdint.h>
+
+void sim_arena_setup(uint64_t mem_bytes);
+void sim_clock_reset(void);
+void sim_random_reset(uint64_t seed);
+
+/* Write all of buf to a host file descriptor, retrying short writes. */
+void sim_write_all(int fd, const char *buf, size_t len);
+
+#endif
