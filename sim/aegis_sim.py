@@ -1,0 +1,57 @@
+"""Driver for aegis-sim, for system tests (PYTHONPATH includes sim/).
+
+    from aegis_sim import run_sim, markers, find_in_order
+    r = run_sim(cmdline="boot=text test=boot", seed=7)
+    r.status, r.lines, r.stderr
+
+run_sim always returns: a run that outlives its timeout is killed and reported with
+status None, so a hung kernel fails its test instead of hanging the suite.
+"""
+import os
+import subprocess
+
+BUILD = os.environ.get("AEGIS_BUILD", os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "build"))
+SIM = os.path.join(BUILD, "aegis-sim")
+
+
+class SimRun:
+    def __init__(self, status, stdout, stderr):
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+        self.lines = stdout.splitlines()
+
+    def markers(self):
+        return markers(self.lines)
+
+
+def run_sim(cmdline=None, seed=None, args=(), timeout=60):
+    argv = [SIM]
+    if cmdline is not None:
+        argv += ["--cmdline", cmdline]
+    if seed is not None:
+        argv += ["--seed", str(seed)]
+    argv += list(args)
+    try:
+        p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+        return SimRun(p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"))
+    except subprocess.TimeoutExpired as e:
+        return SimRun(None, (e.stdout or b"").decode("utf-8", "replace"), (e.stderr or b"").decode("utf-8", "replace"))
+
+
+def markers(lines):
+    """Lines that start with '[' (the boot oracle's view of the console)."""
+    return [l.rstrip("\r") for l in lines if l.startswith("[")]
+
+
+def find_in_order(lines, expected):
+    """Check that each expected prefix starts some line, in order (gaps allowed).
+    Returns None on success, or a description of the first item not found."""
+    i = 0
+    for want in expected:
+        while i < len(lines) and not lines[i].startswith(want):
+            i += 1
+        if i == len(lines):
+            return "not found in order: %r" % want
+        i += 1
+    return None
