@@ -4,6 +4,9 @@
     r = run_sim(cmdline="boot=text test=boot", seed=7)
     r.status, r.lines, r.stderr
 
+    p = spawn_sim(cmdline="boot=text")     # interactive: a pexpect child
+    p.expect_exact("[AEGIS] OK: early boot complete")
+
 run_sim always returns: a run that outlives its timeout is killed and reported with
 status None, so a hung kernel fails its test instead of hanging the suite.
 """
@@ -55,3 +58,16 @@ def find_in_order(lines, expected):
             return "not found in order: %r" % want
         i += 1
     return None
+
+
+def spawn_sim(cmdline=None, seed=None, args=(), timeout=30):
+    """Start aegis-sim under pexpect for interactive tests (typing, waiting for lines)."""
+    import pexpect  # Debian's python3-pexpect; imported here so batch runs need no pexpect
+
+    argv = []
+    if cmdline is not None:
+        argv += ["--cmdline", cmdline]
+    if seed is not None:
+        argv += ["--seed", str(seed)]
+    argv += list(args)
+    return pexpect.spawn(SIM, argv, encoding="utf-8", timeout=timeout)

@@ -4,7 +4,9 @@ import os
 import struct
 import tempfile
 
-from aegis_sim import find_in_order, markers, run_sim
+import pexpect
+
+from aegis_sim import find_in_order, markers, run_sim, spawn_sim
 from tap import Tap
 
 SIM_ORDER = [
@@ -101,5 +103,22 @@ t.ok(r.status == 2 and "usage: aegis-sim" in r.stderr, "BOOT-019 unknown option:
 r = run_sim("boot=text test=boot", seed=9, args=["--mem", "128"])
 t.ok(r.status == 33 and any(l.startswith("[VMM] OK: direct map of 128MB") for l in r.lines),
      "BOOT-019 --mem sets the simulated memory size", detail=r.stdout)
+
+# The same order seen live, line by line, through the interactive driver.
+child = spawn_sim("boot=text", seed=5)
+seen = []
+live_order = SIM_ORDER[:2] + ["[CMDLINE] OK: boot=text"] + SIM_ORDER[3:14] + ["[RNG] OK: ChaCha20 CSPRNG seeded (sim seed 5)"] + SIM_ORDER[15:]
+try:
+    for want in live_order:
+        child.expect_exact(want)
+        seen.append(want)
+    child.expect(pexpect.EOF)
+    child.close()
+    live_ok = child.exitstatus == 0
+except pexpect.ExceptionPexpect as e:
+    live_ok = False
+    seen.append("stopped: %s" % type(e).__name__)
+t.ok(live_ok and len(seen) == len(live_order), "BOOT-003 BOOT-018 markers arrive live in order, then the idle exit",
+     detail="\n".join(seen))
 
 t.done()
