@@ -1,0 +1,69 @@
+/*
+ * The capability ABI, shared by kernel, userland and tests.
+ *
+ * A capability is a (kind, rights) pair held in a per-process table of
+ * CAP_TABLE_SLOTS slots.  Kind numbers, right bits, the table size and the
+ * system-call numbers are those of the original Aegis, so its programs and
+ * documents keep their meaning; spec/capability-model.md says what each
+ * kind gates.  Denials return -ENOCAP (<aegis/errno.h>).
+ *
+ * This header needs only <stdint.h> so that the proof tools (Frama-C) and
+ * the freestanding kernel can read it as well as musl and glibc programs.
+ */
+#ifndef AEGIS_CAP_H
+#define AEGIS_CAP_H
+
+#include <stdint.h>
+
+/* Kinds.  0 marks an empty slot; valid kinds are 1..CAP_KIND_MAX. */
+#define CAP_KIND_NULL 0u
+#define CAP_KIND_VFS_OPEN 1u
+#define CAP_KIND_VFS_WRITE 2u
+#define CAP_KIND_VFS_READ 3u
+#define CAP_KIND_AUTH 4u
+#define CAP_KIND_CAP_GRANT 5u
+#define CAP_KIND_SETUID 6u
+#define CAP_KIND_NET_SOCKET 7u
+#define CAP_KIND_NET_ADMIN 8u
+#define CAP_KIND_THREAD_CREATE 9u
+#define CAP_KIND_PROC_READ 10u
+#define CAP_KIND_DISK_ADMIN 11u
+#define CAP_KIND_FB 12u
+#define CAP_KIND_CAP_DELEGATE 13u
+#define CAP_KIND_CAP_QUERY 14u
+#define CAP_KIND_IPC 15u
+#define CAP_KIND_POWER 16u
+#define CAP_KIND_MAX 16u
+
+/* Rights.  A check passes when the requested bits are a subset of the held ones. */
+#define CAP_RIGHTS_READ 0x1u
+#define CAP_RIGHTS_WRITE 0x2u
+#define CAP_RIGHTS_EXEC 0x4u
+#define CAP_RIGHTS_ALL (CAP_RIGHTS_READ | CAP_RIGHTS_WRITE | CAP_RIGHTS_EXEC)
+
+/* Slots per process table, as cap_query copies them out. */
+#define CAP_TABLE_SLOTS 64u
+
+/*
+ * One slot as cap_query writes it: 8 bytes, kind then rights.  Slot k-1
+ * holds kind k; slots CAP_KIND_MAX..CAP_TABLE_SLOTS-1 are always empty.
+ */
+typedef struct {
+	uint32_t kind;
+	uint32_t rights;
+} cap_slot_t;
+
+/*
+ * System calls (Aegis-private numbers).  361-364 are the original's.
+ * cap_drop is new: 365 sits next to them, in the 335-423 range that Linux
+ * x86_64 leaves unused (Linux numbers every system call added since 5.1 from
+ * 424 upward on all architectures), and neither the original nor the seeds
+ * use it (their other private numbers are 360 and 500-514).
+ */
+#define SYS_CAP_GRANT_EXEC 361
+#define SYS_CAP_QUERY 362
+#define SYS_CAP_GRANT_RUNTIME 363
+#define SYS_AUTH_SESSION 364
+#define SYS_CAP_DROP 365
+
+#endif
