@@ -1,0 +1,144 @@
+/*
+ * Multiboot2 parser: whole, well-formed structures as GRUB and the simulator
+ * build them (spec/multiboot2.md MB2-028, with MB2-001 and MB2-013).
+ */
+#include "mb2_test.h"
+
+#define GRUB_MEM_BYTES (128ull << 20)
+
+/* The tag sequence GRUB 2.06 hands a kernel booted with two module2 lines and a 32-bpp mode. */
+static size_t build_grub_like(uint8_t *buf, size_t cap)
+{
+	mb2_builder_t b;
+	mb2_build_begin(&b, buf, cap);
+	const uint32_t load_base = 0x100000;
+	mb2_build_raw_tag(&b, 21, &load_base, sizeof(load_base));
+	mb2_build_string_tag(&b, MB2_TAG_CMDLINE, "boot=text quiet");
+	mb2_build_string_tag(&b, MB2_TAG_LOADER_NAME, "GRUB 2.06-13+deb12u1");
+	mb2_build_module(&b, 0x1c4000, 0x3bc4000, "/boot/rootfs.img");
+	mb2_build_module(&b, 0x3bc4000, 0x5bc4000, "/boot/esp.img");
+	const uint32_t meminfo[2] = {639, 130944};
+	mb2_build_raw_tag(&b, 4, meminfo, sizeof(meminfo));
+	const uint32_t bootdev[3] = {0xe0, 0xffffffff, 0xffffffff};
+	mb2_build_raw_tag(&b, 5, bootdev, sizeof(bootdev));
+	const mb2_build_region_t map[] = {
+		{0x0, 0x9fc00, 1},          {0x9fc00, 0x400, 2},       {0xf0000, 0x10000, 2},
+		{0x100000, 0x7ee0000, 1},   {0x7fe0000, 0x20000, 2},   {0xfffc0000, 0x40000, 2},
+	};
+	mb2_build_mmap(&b, map, sizeof(map) / sizeof(map[0]));
+	/* Framebuffer with its RGB colour information after the common part. */
+	uint8_t fb[30] = {0};
+	const uint64_t fb_addr = 0xfd000000;
+	const uint32_t fb_dims[3] = {5120, 1280, 800};
+	memcpy(fb, &fb_addr, sizeof(fb_addr));
+	memcpy(fb + 8, fb_dims, sizeof(fb_dims));
+	fb[20] = 32;
+	fb[21] = 1;
+	const uint8_t rgb[6] = {16, 8, 8, 8, 0, 8};
+	memcpy(fb + 24, rgb, sizeof(rgb));
+	mb2_build_raw_tag(&b, MB2_TAG_FRAMEBUFFER, fb, sizeof(fb));
+	const uint8_t rsdp[20] = {'R', 'S', 'D', ' ', 'P', 'T', 'R', ' ', 0x4a, 'B', 'O', 'C', 'H', 'S', ' ', 0,
+	                          0x40, 0x5d, 0xfe, 0x07};
+	mb2_build_raw_tag(&b, 14, rsdp, sizeof(rsdp));
+	return mb2_build_end(&b);
+}
+
+/* MB2-028 (and MB2-013 for the tags it skips) */
+static void test_MB2_028_grub_like_structure(void **state)
+{
+	(void)state;
+	uint8_t buf[MB2T_BUF];
+	size_t len = build_grub_like(buf, sizeof(buf));
+	assert_true(len > 0);
+	bootinfo_t out;
+	uint8_t *keep = mb2t_accept(buf, len, &out);
+	assert_string_equal(out.cmdline, "boot=text quiet");
+	assert_string_equal(out.loader_name, "GRUB 2.06-13+deb12u1");
+	assert_int_equal(out.module_count, 2);
+	assert_int_equal(out.modules[0].start, 0x1c4000);
+	assert_int_equal(out.modules[0].end, 0x3bc4000);
+	assert_string_equal(out.modules[0].name, "/boot/rootfs.img");
+	assert_string_equal(out.modules[1].name, "/boot/esp.img");
+	assert_int_equal(out.region_count, 6);
+	assert_int_equal(out.regions[3].base, 0x100000);
+	assert_int_equal(out.regions[3].length, 0x7ee0000);
+	assert_int_equal(out.regions[3].type, MEM_REGION_USABLE);
+	assert_int_equal(out.regions[5].base, 0xfffc0000);
+	assert_int_equal(out.regions[5].type, MEM_REGION_RESERVED);
+	assert_true(out.framebuffer.present);
+	assert_int_equal(out.framebuffer.width, 1280);
+	assert_int_equal(out.framebuffer.height, 800);
+	assert_int_equal(out.framebuffer.pitch, 5120);
+	assert_int_equal(out.framebuffer.bpp, 32);
+	assert_int_equal(out.framebuffer.type, 1);
+	/* The strings point into the structure itself. */
+	assert_true((const uint8_t *)out.cmdline > keep && (const uint8_t *)out.cmdline < keep + len);
+	free(keep);
+}
+
+/* MB2-028: the kernel passes MB2_INFO_MAX as avail; trailing memory after total_size is never read. */
+static void test_MB2_028_more_available_than_total(void **state)
+{
+	(void)state;
+	uint8_t *buf = calloc(1, MB2_INFO_MAX);
+	assert_non_null(buf);
+	size_t len = build_grub_like(buf, MB2_INFO_MAX);
+	memset(buf + len, 0xCC, MB2_INFO_MAX - len);
+	bootinfo_t out;
+	char err[MB2T_ERR];
+	assert_int_equal(mb2_parse(buf, MB2_INFO_MAX, &out, err, sizeof(err)), 0);
+	assert_int_equal(out.info_size, len);
+	assert_int_equal(out.region_count, 6);
+	free(buf);
+}
+
+/* MB2-028: the structure aegis-sim builds for its arena (sim/main.c, build_boot_info). */
+static void test_MB2_028_sim_structure(void **state)
+{
+	(void)state;
+	uint8_t buf[MB2T_BUF];
+	mb2_builder_t b;
+	mb2_build_begin(&b, buf, sizeof(buf));
+	mb2_build_string_tag(&b, MB2_TAG_CMDLINE, "");
+	mb2_build_string_tag(&b, MB2_TAG_LOADER_NAME, "aegis-sim");
+	const mb2_build_region_t regions[] = {
+		{0, 0x9f000, 1},
+		{0x9f000, 0x61000, 2},
+		{0x100000, GRUB_MEM_BYTES - 0x100000, 1},
+	};
+	mb2_build_mmap(&b, regions, 3);
+	size_t len = mb2_build_end(&b);
+	bootinfo_t out;
+	uint8_t *keep = mb2t_accept(buf, len, &out);
+	assert_string_equal(out.cmdline, "");
+	assert_string_equal(out.loader_name, "aegis-sim");
+	assert_int_equal(out.region_count, 3);
+	assert_int_equal(out.regions[2].length, GRUB_MEM_BYTES - 0x100000);
+	assert_false(out.framebuffer.present);
+	free(keep);
+}
+
+/* MB2-028: a structure truncated anywhere is rejected, never half-used. */
+static void test_MB2_028_every_truncation_rejected(void **state)
+{
+	(void)state;
+	uint8_t buf[MB2T_BUF];
+	size_t len = build_grub_like(buf, sizeof(buf));
+	for (size_t cut = 0; cut < len; cut++) {
+		bootinfo_t out;
+		char err[MB2T_ERR];
+		assert_int_equal(mb2t_parse(buf, cut, &out, err), -EINVAL);
+		assert_true(strlen(err) > 0);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_MB2_028_grub_like_structure),
+		cmocka_unit_test(test_MB2_028_more_available_than_total),
+		cmocka_unit_test(test_MB2_028_sim_structure),
+		cmocka_unit_test(test_MB2_028_every_truncation_rejected),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
