@@ -1,0 +1,232 @@
+#!/usr/bin/python3
+"""QEMU driver for Aegis system tests (PYTHONPATH includes qemu/), and `make run`.
+
+    from aegis_qemu import boot, kernel_path, test_iso_path, decode_status
+    r = boot(kernel=kernel_path(), cmdline="boot=text test=boot")   # PVH fast path
+    r = boot(iso=test_iso_path())                                    # the real GRUB path
+    r.status, r.outcome, r.lines, r.markers(), r.time_of("[AEGIS] OK")
+
+Two ways in: `-kernel aegis.elf -append CMDLINE` uses the kernel's PVH note (no
+firmware menu, no GRUB, ~0.2 s); `-cdrom aegis*.iso` boots through SeaBIOS and
+GRUB exactly as a user would (the command line then comes from the ISO's grub.cfg).
+
+Exit statuses follow include/aegis/test_exit.h: 33 pass, 35 fail, 37 panic. Status
+0 is never a pass: QEMU also exits 0 on a triple fault with -no-reboot. A run that
+outlives its timeout is killed and reported with status None, so a hung kernel
+fails its test instead of hanging the suite. debug_log=PATH adds `-d int,cpu_reset
+-D PATH` to see which exception led to a triple fault.
+"""
+import argparse
+import os
+import selectors
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.environ.get("AEGIS_BUILD", os.path.join(ROOT, "build"))
+QEMU = "qemu-system-x86_64"
+
+# include/aegis/test_exit.h: the status QEMU exits with is (code << 1) | 1.
+STATUS_PASS = 33
+STATUS_FAIL = 35
+STATUS_PANIC = 37
+OUTCOMES = {STATUS_PASS: "pass", STATUS_FAIL: "fail", STATUS_PANIC: "panic",
+            0: "no test exit (triple fault, reset or power-off)", None: "timeout (killed)"}
+
+DEFAULT_CPU = "max"          # TCG's max model has SMAP, SMEP and RDRAND
+DEFAULT_MEMORY_MIB = 256
+DEFAULT_TIMEOUT = 30.0
+READ_CHUNK = 4096
+
+# The original's aegis_pc preset, with the isa-debug-exit device for test exits.
+PC_MACHINE = ["-machine", "pc", "-nodefaults", "-vga", "std", "-no-reboot",
+              "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+
+
+def kernel_path(build=None):
+    return os.path.join(build or BUILD, "kernel", "aegis.elf")
+
+
+def iso_path(build=None):
+    return os.path.join(build or BUILD, "aegis.iso")
+
+
+def test_iso_path(build=None):
+    return os.path.join(build or BUILD, "aegis-test.iso")
+
+
+def qemu_available():
+    return shutil.which(QEMU) is not None
+
+
+def decode_status(status):
+    """A short word for an exit status: pass, fail, panic, or why there was none."""
+    return OUTCOMES.get(status, "unexpected exit status %r" % (status,))
+
+
+def qemu_argv(kernel=None, iso=None, cmdline=None, cpu=DEFAULT_CPU, memory=DEFAULT_MEMORY_MIB,
+              display="none", serial="stdio", debug_log=None, extra=()):
+    """The full QEMU command line for one boot of the pc preset."""
+    if (kernel is None) == (iso is None):
+        raise ValueError("give exactly one of kernel= or iso=")
+    argv = [QEMU] + PC_MACHINE + ["-cpu", cpu, "-m", str(memory), "-display", display, "-serial", serial]
+    if kernel is not None:
+        argv += ["-kernel", kernel]
+        if cmdline is not None:
+            argv += ["-append", cmdline]
+    else:
+        if cmdline is not None:
+            raise ValueError("an ISO boot takes its command line from grub.cfg")
+        argv += ["-cdrom", iso, "-boot", "d"]
+    if debug_log:
+        argv += ["-d", "int,cpu_reset", "-D", debug_log]
+    return argv + list(extra)
+
+
+class QemuRun:
+    """One finished boot: exit status, serial lines with arrival times, stderr."""
+
+    def __init__(self, argv, status, lines, times, stderr, elapsed):
+        self.argv = argv
+        self.status = status
+        self.lines = lines
+        self.times = times          # seconds after QEMU started, one per line
+        self.stderr = stderr
+        self.elapsed = elapsed
+        self.outcome = decode_status(status)
+        self.stopped = False
+        self.stdout = "\n".join(lines)
+
+    def markers(self):
+        return markers(self.lines)
+
+    def time_of(self, prefix):
+        """Seconds from QEMU start until the first line starting with prefix, or None."""
+        for line, t in zip(self.lines, self.times):
+            if line.startswith(prefix):
+                return t
+        return None
+
+    def describe(self):
+        return "status %r (%s) after %.2f s\n%s\n%s" % (self.status, self.outcome, self.elapsed,
+                                                       self.stdout, self.stderr.strip())
+
+
+def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAULT_CPU,
+         memory=DEFAULT_MEMORY_MIB, debug_log=None, extra=(), stop_at=None):
+    """Boot once with serial on a pipe; always returns, killing QEMU at the timeout.
+
+    stop_at=PREFIX ends a boot that has no test exit (a normal boot idles forever):
+    QEMU is killed as soon as a line starting with PREFIX arrives, and the run is
+    reported with status None and stopped=True rather than as a timeout."""
+    argv = qemu_argv(kernel=kernel, iso=iso, cmdline=cmdline, cpu=cpu, memory=memory,
+                     debug_log=debug_log, extra=extra)
+    start = time.monotonic()
+    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    lines, times, partial, err = [], [], b"", b""
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ, "out")
+    sel.register(proc.stderr, selectors.EVENT_READ, "err")
+    open_streams = 2
+    timed_out = stopped = False
+    try:
+        while open_streams and not stopped:
+            left = start + timeout - time.monotonic()
+            if left <= 0:
+                timed_out = True
+                break
+            for key, _ in sel.select(left):
+                data = os.read(key.fileobj.fileno(), READ_CHUNK)
+                if not data:
+                    sel.unregister(key.fileobj)
+                    open_streams -= 1
+                    continue
+                if key.data == "err":
+                    err += data
+                    continue
+                now = time.monotonic() - start
+                partial += data
+                while b"\n" in partial:
+                    raw, partial = partial.split(b"\n", 1)
+                    lines.append(raw.decode("utf-8", "replace").rstrip("\r"))
+                    times.append(now)
+                    if stop_at is not None and lines[-1].startswith(stop_at):
+                        stopped = True
+    finally:
+        if timed_out or stopped or proc.poll() is None:
+            proc.kill()
+        status = proc.wait()
+        sel.close()
+        proc.stdout.close()
+        proc.stderr.close()
+    if partial:
+        lines.append(partial.decode("utf-8", "replace").rstrip("\r"))
+        times.append(time.monotonic() - start)
+    run = QemuRun(argv, None if timed_out or stopped else status, lines, times, err.decode("utf-8", "replace"),
+                  time.monotonic() - start)
+    if stopped:
+        run.outcome = "stopped at %r" % stop_at
+    run.stopped = stopped
+    return run
+
+
+def spawn(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAULT_CPU,
+          memory=DEFAULT_MEMORY_MIB, extra=()):
+    """Start QEMU under pexpect for interactive tests (serial console on the child's tty)."""
+    import pexpect  # Debian's python3-pexpect; imported here so batch runs need no pexpect
+
+    argv = qemu_argv(kernel=kernel, iso=iso, cmdline=cmdline, cpu=cpu, memory=memory, extra=extra)
+    return pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=timeout)
+
+
+def markers(lines):
+    """Lines that start with '[' (the boot oracle's view of the console)."""
+    return [l for l in lines if l.startswith("[")]
+
+
+def find_in_order(lines, expected):
+    """Check that each expected prefix starts some line, in order (gaps allowed).
+    Returns None on success, or a description of the first item not found."""
+    i = 0
+    for want in expected:
+        while i < len(lines) and not lines[i].startswith(want):
+            i += 1
+        if i == len(lines):
+            return "not found in order: %r" % want
+        i += 1
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser(description="Boot Aegis in QEMU (pc preset).")
+    src = ap.add_mutually_exclusive_group(required=True)
+    src.add_argument("--iso", help="boot this GRUB ISO")
+    src.add_argument("--kernel", help="boot this kernel ELF through its PVH note")
+    ap.add_argument("--cmdline", help="kernel command line (--kernel only)")
+    ap.add_argument("--cpu", default=DEFAULT_CPU)
+    ap.add_argument("--memory", type=int, default=DEFAULT_MEMORY_MIB, help="MiB")
+    ap.add_argument("--display", default="none", help="QEMU -display value (gtk, sdl, none, vnc=...)")
+    ap.add_argument("--interactive", action="store_true",
+                    help="hand the terminal to QEMU (serial on stdio) instead of collecting output")
+    ap.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
+    ap.add_argument("--debug-log", help="add -d int,cpu_reset -D FILE")
+    a = ap.parse_args()
+    if not qemu_available():
+        sys.exit("%s is not installed (apt-get install qemu-system-x86)" % QEMU)
+    if a.interactive:
+        argv = qemu_argv(kernel=a.kernel, iso=a.iso, cmdline=a.cmdline, cpu=a.cpu, memory=a.memory,
+                         display=a.display, serial="mon:stdio", debug_log=a.debug_log)
+        print("running: " + " ".join(argv), file=sys.stderr)
+        os.execvp(argv[0], argv)
+    r = boot(kernel=a.kernel, iso=a.iso, cmdline=a.cmdline, timeout=a.timeout, cpu=a.cpu,
+             memory=a.memory, debug_log=a.debug_log)
+    for line in r.lines:
+        print(line)
+    print("# exit status %r: %s" % (r.status, r.outcome), file=sys.stderr)
+    sys.exit(0 if r.status == STATUS_PASS else 1)
+
+
+if __name__ == "__main__":
+    main()

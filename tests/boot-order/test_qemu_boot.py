@@ -1,0 +1,127 @@
+#!/usr/bin/python3
+"""Boot order on the freestanding build in QEMU (spec/boot-order.md, QEMU half).
+
+Most boots use the kernel's PVH note (`-kernel aegis.elf -append ...`, no GRUB, a
+fraction of a second each); one boots the real GRUB test ISO. Every boot has a
+timeout, and only exit status 33 counts as a pass (0 is what a triple fault gives).
+"""
+import os
+import re
+
+from aegis_qemu import (STATUS_PANIC, STATUS_PASS, boot, find_in_order, kernel_path, markers,
+                        qemu_available, test_iso_path)
+from tap import Tap
+
+QEMU_ORDER = [
+    "[SERIAL] OK: COM1 initialized at 115200 baud",
+    "[VGA] OK: text mode 80x25",
+    "[CMDLINE] OK: boot=text test=boot",
+    "[PMM] OK: ",
+    "[VMM] OK: kernel mapped to 0xFFFFFFFF80000000",
+    "[VMM] OK: direct map of ",
+    "[KVA] OK: kernel virtual allocator active",
+    "[IDT] OK: 256 vectors installed",
+    "[PIC] OK: IRQ0-15 remapped to vectors 0x20-0x2F",
+    "[PIT] OK: timer at 100 Hz",
+    "[GDT] OK: ring 3 descriptors installed",
+    "[TSS] OK: RSP0 initialized",
+    "[SMAP] OK: supervisor access prevention active",
+    "[SMEP] OK: supervisor mode execution prevention active",
+    "[RNG] OK: ChaCha20 CSPRNG seeded (",
+    "[IRQ] OK: interrupts enabled, 2 timer ticks in ",
+    "[AEGIS] OK: early boot complete",
+]
+STATUS_WORDS = ("OK", "WARN", "FAIL", "SKIP")
+MARKER = re.compile(r"^\[([A-Z0-9_]+)\] ([A-Z]+): ")
+KVA_BASE = 0xFFFFC00000000000   # src/arch/x86_64/arch.h: the KVA window starts here
+PAGE_SIZE = 4096
+GPRS = ("RAX", "RBX", "RCX", "RDX", "RSI", "RDI", "RBP", "R8", "R9", "R10", "R11", "R12", "R13", "R14", "R15")
+BOOT_TIMEOUT = float(os.environ.get("AEGIS_BOOT_TIMEOUT", "30"))
+
+t = Tap()
+KERNEL = kernel_path()
+ISO = test_iso_path()
+
+
+def skip_all(reason):
+    for name in ("BOOT-002 BOOT-009 BOOT-010 BOOT-011 QEMU markers in order (PVH boot)",
+                 "BOOT-001 every QEMU marker has a status word",
+                 "BOOT-017 test=boot exits PASS (33) in QEMU",
+                 "BOOT-002 BOOT-017 GRUB test ISO boots to the end and exits 33",
+                 "BOOT-015 BOOT-016 test=panic prints the page-fault report in QEMU",
+                 "BOOT-016 BOOT-017 test=panic exits PANIC (37) in QEMU",
+                 "BOOT-004 a CPU without SMAP/SMEP warns and boots on",
+                 "BOOT-005 an empty command line shows (none) in QEMU",
+                 "BOOT-007 an over-long command line is cut with a warning in QEMU",
+                 "x86_64 boot stub: a CPU without long mode gets a FAIL line, no triple fault"):
+        t.skip(name, reason)
+    t.done()
+
+
+if not qemu_available():
+    skip_all("qemu-system-x86_64 is not installed")
+if not os.path.isfile(KERNEL):
+    skip_all("no kernel at %s (make kernel)" % KERNEL)
+
+# --- the normal boot, PVH fast path ---------------------------------------------
+r = boot(kernel=KERNEL, cmdline="boot=text test=boot", timeout=BOOT_TIMEOUT)
+m = r.markers()
+missing = find_in_order(m, QEMU_ORDER)
+t.ok(missing is None, "BOOT-002 BOOT-009 BOOT-010 BOOT-011 QEMU markers in order (PVH boot)",
+     detail=(missing or "") + "\n" + r.describe())
+bad = [l for l in m if not MARKER.match(l) or MARKER.match(l).group(2) not in STATUS_WORDS]
+t.ok(m and not bad, "BOOT-001 every QEMU marker has a status word", detail="\n".join(bad) or r.describe())
+t.ok(r.status == STATUS_PASS, "BOOT-017 test=boot exits PASS (33) in QEMU", detail=r.describe())
+
+# --- the real path: SeaBIOS, GRUB, Multiboot2 ------------------------------------
+if os.path.isfile(ISO):
+    r = boot(iso=ISO, timeout=BOOT_TIMEOUT)
+    missing = find_in_order(r.markers(), QEMU_ORDER)
+    t.ok(missing is None and r.status == STATUS_PASS,
+         "BOOT-002 BOOT-017 GRUB test ISO boots to the end and exits 33", detail=(missing or "") + "\n" + r.describe())
+else:
+    t.skip("BOOT-002 BOOT-017 GRUB test ISO boots to the end and exits 33", "no test ISO at %s (make iso-test)" % ISO)
+
+# --- a forced page fault ------------------------------------------------------------
+r = boot(kernel=KERNEL, cmdline="boot=text test=panic", timeout=BOOT_TIMEOUT)
+head = [l for l in r.lines if l.startswith("[PANIC] CPU exception 14 (page fault)")]
+regs = [l for l in r.lines if l.startswith("[PANIC] RIP=0x")]
+cr2 = re.search(r"CR2=0x([0-9a-fA-F]+)", regs[0]) if regs else None
+cr2_ok = cr2 is not None and KVA_BASE <= int(cr2.group(1), 16) < KVA_BASE + PAGE_SIZE
+panic_text = "\n".join(l for l in r.lines if l.startswith("[PANIC] "))
+gprs = [g for g in GPRS if re.search(r"\b%s=0x[0-9a-fA-F]{16}\b" % g, panic_text)]
+t.ok(head and regs and all(k in regs[0] for k in ("RSP=", "RFLAGS=", "CR2=")) and cr2_ok
+     and any(l.startswith("[PANIC] CS=0x") and "SS=0x" in l for l in r.lines) and len(gprs) == len(GPRS)
+     and r.lines and r.lines[-1] == "[PANIC] system halted"
+     and not any(l.startswith("[AEGIS] OK") for l in r.lines),
+     "BOOT-015 BOOT-016 test=panic prints the page-fault report in QEMU", detail=r.describe())
+t.ok(r.status == STATUS_PANIC, "BOOT-016 BOOT-017 test=panic exits PANIC (37) in QEMU", detail=r.describe())
+
+# --- a CPU without SMAP and SMEP (and without RDRAND) --------------------------------
+r = boot(kernel=KERNEL, cmdline="boot=text test=boot", cpu="qemu64", timeout=BOOT_TIMEOUT)
+old_cpu_order = [w for w in QEMU_ORDER if not w.startswith(("[SMAP]", "[SMEP]", "[RNG]"))]
+old_cpu_order.insert(old_cpu_order.index("[IRQ] OK: interrupts enabled, 2 timer ticks in "),
+                     "[SMAP] WARN: CPU lacks SMAP")
+old_cpu_order.insert(old_cpu_order.index("[IRQ] OK: interrupts enabled, 2 timer ticks in "),
+                     "[SMEP] WARN: CPU lacks SMEP")
+missing = find_in_order(r.markers(), old_cpu_order)
+t.ok(missing is None and r.status == STATUS_PASS, "BOOT-004 a CPU without SMAP/SMEP warns and boots on",
+     detail=(missing or "") + "\n" + r.describe())
+
+# --- command lines through -append ---------------------------------------------------
+r = boot(kernel=KERNEL, cmdline="", timeout=BOOT_TIMEOUT, stop_at="[CMDLINE] OK")
+t.ok("[CMDLINE] OK: (none)" in r.lines, "BOOT-005 an empty command line shows (none) in QEMU", detail=r.describe())
+
+long_line = "boot=text test=boot " + "x" * 600
+r = boot(kernel=KERNEL, cmdline=long_line, timeout=BOOT_TIMEOUT)
+t.ok(any(l.startswith("[CMDLINE] WARN: command line of 620 bytes cut to 511") for l in r.lines)
+     and r.status == STATUS_PASS, "BOOT-007 an over-long command line is cut with a warning in QEMU",
+     detail=r.describe())
+
+# --- the boot stub's own check (no spec ID yet: the kernel never runs) ---------------
+r = boot(kernel=KERNEL, cmdline="test=boot", cpu="qemu64,lm=off", timeout=2)
+t.ok(r.lines[:1] == ["[BOOT] FAIL: this CPU lacks long mode (x86_64); Aegis cannot run here. System halted."]
+     and r.status is None, "x86_64 boot stub: a CPU without long mode gets a FAIL line, no triple fault",
+     detail=r.describe())
+
+t.done()
