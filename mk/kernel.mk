@@ -63,8 +63,8 @@ iso: $(ISO_IMAGE)
 iso-test: $(ISO_TEST_IMAGE)
 
 # Boot the ISO with serial on this terminal; GRUB's menu is on the QEMU window
-# (QEMU_DISPLAY=none for a headless run, which then boots the default entry).
-QEMU_DISPLAY ?= gtk
+# (headless without $$DISPLAY: GRUB then boots the default entry after 3 s).
+QEMU_DISPLAY ?= $(if $(DISPLAY),gtk,none)
 run: $(ISO_IMAGE)
 	$(PYTHON) qemu/aegis_qemu.py --iso $(ISO_IMAGE) --display $(QEMU_DISPLAY) --interactive
 
