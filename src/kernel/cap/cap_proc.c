@@ -1,0 +1,122 @@
+/*
+ * Process capability state: baseline, fork, exec, drop, exec grants and the
+ * session flag (contracts of intent in cap_proc.h, rules in
+ * spec/capability-model.md).  Every change to a table goes through
+ * cap_table.c, so the table invariant proved there holds here too.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <aegis/cap.h>
+#include <aegis/errno.h>
+
+#include "cap/cap_proc.h"
+#include "cap/cap_table.h"
+
+/* The six capabilities of every fresh program image. */
+static const cap_slot_t cap_baseline[CAP_BASELINE_COUNT] = {
+	{CAP_KIND_VFS_OPEN, CAP_RIGHTS_READ},
+	{CAP_KIND_VFS_WRITE, CAP_RIGHTS_WRITE},
+	{CAP_KIND_VFS_READ, CAP_RIGHTS_READ},
+	{CAP_KIND_IPC, CAP_RIGHTS_READ},
+	{CAP_KIND_PROC_READ, CAP_RIGHTS_READ},
+	{CAP_KIND_THREAD_CREATE, CAP_RIGHTS_READ},
+};
+
+void cap_table_set_baseline(cap_table_t *t)
+{
+	cap_table_clear(t);
+	for (unsigned i = 0; i < CAP_BASELINE_COUNT; i++)
+		(void)cap_table_grant(t, cap_baseline[i].kind, cap_baseline[i].rights);
+}
+
+unsigned cap_proc_init_for_pid1(cap_proc_t *p)
+{
+	cap_table_set_baseline(&p->held);
+	/* Init signals its children (WRITE) and may power the machine off. */
+	(void)cap_table_grant(&p->held, CAP_KIND_PROC_READ, CAP_RIGHTS_WRITE);
+	(void)cap_table_grant(&p->held, CAP_KIND_POWER, CAP_RIGHTS_READ);
+	cap_table_clear(&p->exec_grants);
+	p->authenticated = false;
+	return cap_table_count(&p->held);
+}
+
+int cap_proc_fork(cap_proc_t *child, const cap_proc_t *parent)
+{
+	if (child == NULL || parent == NULL || child == parent)
+		return -EINVAL;
+	cap_table_copy(&child->held, &parent->held);
+	cap_table_clear(&child->exec_grants);
+	child->authenticated = parent->authenticated;
+	return 0;
+}
+
+/* Grant every kind of a policy set with all rights. */
+static void cap_grant_kind_set(cap_table_t *t, uint32_t kinds)
+{
+	for (uint32_t kind = 1; kind <= CAP_KIND_MAX; kind++) {
+		if (kinds & (UINT32_C(1) << kind))
+			(void)cap_table_grant(t, kind, CAP_RIGHTS_ALL);
+	}
+}
+
+int cap_proc_exec(cap_proc_t *p, const cap_policy_t *policy)
+{
+	if (p == NULL)
+		return -EINVAL;
+	cap_table_t next;
+	cap_table_set_baseline(&next);
+	if (policy != NULL) {
+		cap_grant_kind_set(&next, policy->service);
+		if (p->authenticated)
+			cap_grant_kind_set(&next, policy->admin);
+	}
+	/* Registered grants carry over only as far as they are still held. */
+	for (uint32_t kind = 1; kind <= CAP_KIND_MAX; kind++) {
+		uint32_t keep = cap_table_rights(&p->exec_grants, kind) & cap_table_rights(&p->held, kind);
+		if (keep != 0)
+			(void)cap_table_grant(&next, kind, keep);
+	}
+	cap_table_copy(&p->held, &next);
+	cap_table_clear(&p->exec_grants);
+	return 0;
+}
+
+static bool cap_args_ok(uint32_t kind, uint32_t rights)
+{
+	return kind >= 1 && kind <= CAP_KIND_MAX && rights >= 1 && rights <= CAP_RIGHTS_ALL;
+}
+
+int cap_proc_drop(cap_proc_t *p, uint32_t kind, uint32_t rights)
+{
+	if (p == NULL || !cap_args_ok(kind, rights))
+		return -EINVAL;
+	cap_table_remove(&p->held, kind, rights);
+	cap_table_remove(&p->exec_grants, kind, rights);
+	return 0;
+}
+
+int cap_proc_register_exec_grant(cap_proc_t *p, uint32_t kind, uint32_t rights)
+{
+	if (p == NULL || !cap_args_ok(kind, rights))
+		return -EINVAL;
+	if (!p->authenticated)
+		return -ENOCAP;
+	if (cap_table_check(&p->held, CAP_KIND_CAP_GRANT, CAP_RIGHTS_READ) != 0)
+		return -ENOCAP;
+	if (cap_table_check(&p->held, kind, rights) != 0)
+		return -ENOCAP;
+	int slot = cap_table_grant(&p->exec_grants, kind, rights);
+	return slot < 0 ? slot : 0;
+}
+
+int cap_proc_auth_session(cap_proc_t *p)
+{
+	if (p == NULL)
+		return -EINVAL;
+	if (cap_table_check(&p->held, CAP_KIND_AUTH, CAP_RIGHTS_READ) != 0)
+		return -ENOCAP;
+	p->authenticated = true;
+	return 0;
+}
