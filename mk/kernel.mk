@@ -41,12 +41,14 @@ $(KERNEL_ELF): $(KERNEL_OBJS) $(KERNEL_LDSCRIPT)
 ISO_IMAGE := $(BUILD)/aegis.iso
 ISO_TEST_IMAGE := $(BUILD)/aegis-test.iso
 
-# $(call make_iso,grub.cfg,output): a staging tree with the kernel and the config.
+# $(call make_iso,grub.cfg,output): a staging tree with the kernel and the config,
+# removed afterwards (a name ending in .d would be read as a dependency file).
 define make_iso
-	@rm -rf $(2).d && mkdir -p $(2).d/boot/grub
-	cp $(KERNEL_ELF) $(2).d/boot/aegis.elf
-	cp $(1) $(2).d/boot/grub/grub.cfg
-	grub-mkrescue -o $(2) $(2).d >$(2).log 2>&1 || { cat $(2).log >&2; rm -f $(2); exit 1; }
+	@rm -rf $(2).root && mkdir -p $(2).root/boot/grub
+	cp $(KERNEL_ELF) $(2).root/boot/aegis.elf
+	cp $(1) $(2).root/boot/grub/grub.cfg
+	grub-mkrescue -o $(2) $(2).root >$(2).log 2>&1 || { cat $(2).log >&2; rm -rf $(2) $(2).root; exit 1; }
+	@rm -rf $(2).root
 endef
 
 $(ISO_IMAGE): $(KERNEL_ELF) qemu/grub.cfg
@@ -63,7 +65,7 @@ iso: $(ISO_IMAGE)
 iso-test: $(ISO_TEST_IMAGE)
 
 # Boot the ISO with serial on this terminal; GRUB's menu is on the QEMU window
-# (headless without $$DISPLAY: GRUB then boots the default entry after 3 s).
+# (headless without $DISPLAY: GRUB then boots the default entry after 3 s).
 QEMU_DISPLAY ?= $(if $(DISPLAY),gtk,none)
 run: $(ISO_IMAGE)
 	$(PYTHON) qemu/aegis_qemu.py --iso $(ISO_IMAGE) --display $(QEMU_DISPLAY) --interactive

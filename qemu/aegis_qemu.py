@@ -20,8 +20,10 @@ import argparse
 import os
 import selectors
 import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -39,6 +41,13 @@ DEFAULT_CPU = "max"          # TCG's max model has SMAP, SMEP and RDRAND
 DEFAULT_MEMORY_MIB = 256
 DEFAULT_TIMEOUT = 30.0
 READ_CHUNK = 4096
+
+# The VGA text screen as the kernel writes it: 80x25 cells of (character, attribute).
+VGA_TEXT_PHYS = 0xB8000
+VGA_COLS, VGA_ROWS = 80, 25
+MONITOR_PROMPT = b"(qemu) "
+MONITOR_TIMEOUT = 5.0
+SCREEN_SETTLE = 0.3  # seconds between the serial line and reading the screen
 
 # The original's aegis_pc preset, with the isa-debug-exit device for test exits.
 PC_MACHINE = ["-machine", "pc", "-nodefaults", "-vga", "std", "-no-reboot",
@@ -97,6 +106,7 @@ class QemuRun:
         self.elapsed = elapsed
         self.outcome = decode_status(status)
         self.stopped = False
+        self.screen = None
         self.stdout = "\n".join(lines)
 
     def markers(self):
@@ -114,15 +124,56 @@ class QemuRun:
                                                        self.stdout, self.stderr.strip())
 
 
+def _monitor_until_prompt(sock):
+    """Read monitor output up to and including the next prompt."""
+    out = b""
+    while not out.endswith(MONITOR_PROMPT):
+        data = sock.recv(READ_CHUNK)
+        if not data:
+            raise OSError("QEMU monitor closed the connection")
+        out += data
+    return out.decode("utf-8", "replace")
+
+
+def _read_vga_text(monitor_path, workdir):
+    """The 25 rows of the VGA text screen, read through the monitor (pmemsave).
+
+    The kernel writes a line to serial before the screen, so the caller waits
+    SCREEN_SETTLE seconds after the serial line it stopped at: reading at once
+    can catch the screen in the middle of a scroll."""
+    dump = os.path.join(workdir, "vga.bin")
+    size = VGA_COLS * VGA_ROWS * 2
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(MONITOR_TIMEOUT)
+        sock.connect(monitor_path)
+        _monitor_until_prompt(sock)  # the greeting
+        # Quoted: HMP would read an unquoted path as an expression with '/' in it.
+        sock.sendall(b'pmemsave 0x%x %d "%s"\n' % (VGA_TEXT_PHYS, size, dump.encode()))
+        _monitor_until_prompt(sock)
+    with open(dump, "rb") as f:
+        cells = f.read()
+    if len(cells) != size:
+        raise OSError("pmemsave wrote %d bytes, expected %d" % (len(cells), size))
+    chars = bytes(cells[i] for i in range(0, size, 2)).decode("cp437")
+    return [chars[r * VGA_COLS:(r + 1) * VGA_COLS].rstrip() for r in range(VGA_ROWS)]
+
+
 def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAULT_CPU,
-         memory=DEFAULT_MEMORY_MIB, debug_log=None, extra=(), stop_at=None):
+         memory=DEFAULT_MEMORY_MIB, debug_log=None, extra=(), stop_at=None, read_screen=False):
     """Boot once with serial on a pipe; always returns, killing QEMU at the timeout.
 
     stop_at=PREFIX ends a boot that has no test exit (a normal boot idles forever):
     QEMU is killed as soon as a line starting with PREFIX arrives, and the run is
-    reported with status None and stopped=True rather than as a timeout."""
+    reported with status None and stopped=True rather than as a timeout.
+    read_screen=True (with stop_at) reads the VGA text screen through the QEMU
+    monitor at that moment into run.screen (25 strings, trailing blanks removed)."""
+    workdir = tempfile.mkdtemp(prefix="aegis-qemu-")
+    monitor_path = os.path.join(workdir, "monitor.sock")
+    if read_screen:
+        extra = list(extra) + ["-monitor", "unix:%s,server=on,wait=off" % monitor_path]
     argv = qemu_argv(kernel=kernel, iso=iso, cmdline=cmdline, cpu=cpu, memory=memory,
                      debug_log=debug_log, extra=extra)
+    screen = None
     start = time.monotonic()
     proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     lines, times, partial, err = [], [], b"", b""
@@ -154,6 +205,12 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
                     times.append(now)
                     if stop_at is not None and lines[-1].startswith(stop_at):
                         stopped = True
+        if stopped and read_screen:
+            time.sleep(SCREEN_SETTLE)
+            try:
+                screen = _read_vga_text(monitor_path, workdir)
+            except OSError as e:
+                err += ("aegis_qemu: could not read the screen: %s\n" % e).encode()
     finally:
         if timed_out or stopped or proc.poll() is None:
             proc.kill()
@@ -161,6 +218,7 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
         sel.close()
         proc.stdout.close()
         proc.stderr.close()
+        shutil.rmtree(workdir, ignore_errors=True)
     if partial:
         lines.append(partial.decode("utf-8", "replace").rstrip("\r"))
         times.append(time.monotonic() - start)
@@ -169,6 +227,7 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
     if stopped:
         run.outcome = "stopped at %r" % stop_at
     run.stopped = stopped
+    run.screen = screen
     return run
 
 

@@ -53,6 +53,8 @@ def skip_all(reason):
                  "BOOT-004 a CPU without SMAP/SMEP warns and boots on",
                  "BOOT-005 an empty command line shows (none) in QEMU",
                  "BOOT-007 an over-long command line is cut with a warning in QEMU",
+                 "BOOT-008 quiet: nothing after the CMDLINE marker reaches the QEMU screen",
+                 "BOOT-002 BOOT-008 without quiet the QEMU screen shows the log, wrapped at 80 columns and scrolled",
                  "x86_64 boot stub: a CPU without long mode gets a FAIL line, no triple fault"):
         t.skip(name, reason)
     t.done()
@@ -117,6 +119,31 @@ r = boot(kernel=KERNEL, cmdline=long_line, timeout=BOOT_TIMEOUT)
 t.ok(any(l.startswith("[CMDLINE] WARN: command line of 620 bytes cut to 511") for l in r.lines)
      and r.status == STATUS_PASS, "BOOT-007 an over-long command line is cut with a warning in QEMU",
      detail=r.describe())
+
+# --- the VGA text screen, read through the QEMU monitor ------------------------------
+def wrap_rows(lines, width=80):
+    rows = []
+    for line in lines:
+        rows += [line[i:i + width] for i in range(0, max(len(line), 1), width)]
+    return rows
+
+
+r = boot(kernel=KERNEL, cmdline="boot=text quiet", timeout=BOOT_TIMEOUT, stop_at="[AEGIS] OK", read_screen=True)
+shown = [row for row in (r.screen or []) if row]
+t.ok(r.screen is not None and shown == ["[VGA] OK: text mode 80x25", "[CMDLINE] OK: boot=text quiet"],
+     "BOOT-008 quiet: nothing after the CMDLINE marker reaches the QEMU screen",
+     detail="screen:\n%s\n%s" % ("\n".join(r.screen or ["(not read)"]), r.describe()))
+
+# 31 unknown words: more lines than the screen has rows, and a CMDLINE line of exactly
+# two rows (160 characters), which must not leave an empty row behind it.
+noisy = "boot=text " + " ".join("w%d" % i for i in range(30))
+noisy += " " + "p" * (160 - len("[CMDLINE] OK: ") - len(noisy) - 1)
+r = boot(kernel=KERNEL, cmdline=noisy, timeout=BOOT_TIMEOUT, stop_at="[AEGIS] OK", read_screen=True)
+vga_from = next((i for i, l in enumerate(r.lines) if l.startswith("[VGA] OK")), None)
+expected = wrap_rows(r.lines[vga_from:])[-24:] + [""] if vga_from is not None else None
+t.ok(r.screen is not None and r.screen == expected,
+     "BOOT-002 BOOT-008 without quiet the QEMU screen shows the log, wrapped at 80 columns and scrolled",
+     detail="screen:\n%s\nexpected:\n%s" % ("\n".join(r.screen or ["(not read)"]), "\n".join(expected or [])))
 
 # --- the boot stub's own check (no spec ID yet: the kernel never runs) ---------------
 r = boot(kernel=KERNEL, cmdline="test=boot", cpu="qemu64,lm=off", timeout=2)

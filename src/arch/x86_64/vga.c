@@ -3,7 +3,9 @@
  *
  * A simple terminal: printable bytes advance a cursor, '\n' starts a new
  * line, '\r' returns to column 0, '\t' moves to the next multiple of 8,
- * '\b' steps back; the last line scrolls the screen up.  The hardware cursor
+ * '\b' steps back; the last line scrolls the screen up.  A full row wraps
+ * only when the next character arrives (as a VT100 does), so a line of
+ * exactly 80 characters followed by '\n' leaves no empty row.  The hardware cursor
  * follows.  Nothing is written before platform_screen_init(), so an early
  * printk never scribbles over a graphics framebuffer GRUB may have set up.
  */
@@ -34,7 +36,8 @@ static uint16_t vga_cell(char c)
 
 static void vga_move_cursor(void)
 {
-	uint16_t pos = (uint16_t)(vga_row * VGA_COLS + vga_col);
+	unsigned col = vga_col < VGA_COLS ? vga_col : VGA_COLS - 1; /* a pending wrap shows on the last cell */
+	uint16_t pos = (uint16_t)(vga_row * VGA_COLS + col);
 	io_out8(VGA_CRTC_INDEX, VGA_CRTC_CURSOR_HIGH);
 	io_out8(VGA_CRTC_DATA, (uint8_t)(pos >> 8));
 	io_out8(VGA_CRTC_INDEX, VGA_CRTC_CURSOR_LOW);
@@ -73,20 +76,25 @@ static void vga_put(char c)
 		vga_col = 0;
 		return;
 	case '\t':
-		vga_col = (vga_col / VGA_TAB_WIDTH + 1) * VGA_TAB_WIDTH;
 		if (vga_col >= VGA_COLS)
 			vga_newline();
+		vga_col = (vga_col / VGA_TAB_WIDTH + 1) * VGA_TAB_WIDTH;
+		if (vga_col > VGA_COLS)
+			vga_col = VGA_COLS;
 		return;
 	case '\b':
-		if (vga_col > 0)
+		if (vga_col >= VGA_COLS)
+			vga_col = VGA_COLS - 1;
+		else if (vga_col > 0)
 			vga_col--;
 		return;
 	default:
 		break;
 	}
-	vga_cells[vga_row * VGA_COLS + vga_col] = vga_cell(c);
-	if (++vga_col == VGA_COLS)
+	if (vga_col >= VGA_COLS)
 		vga_newline();
+	vga_cells[vga_row * VGA_COLS + vga_col] = vga_cell(c);
+	vga_col++;
 }
 
 platform_result_t platform_screen_init(void)
