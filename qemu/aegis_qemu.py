@@ -107,6 +107,7 @@ class QemuRun:
         self.outcome = decode_status(status)
         self.stopped = False
         self.screen = None
+        self.display_size = None
         self.stdout = "\n".join(lines)
 
     def markers(self):
@@ -158,6 +159,22 @@ def _read_vga_text(monitor_path, workdir):
     return [chars[r * VGA_COLS:(r + 1) * VGA_COLS].rstrip() for r in range(VGA_ROWS)]
 
 
+def _display_size(monitor_path, workdir):
+    """(width, height) of the display as QEMU shows it, from an HMP screendump (PPM)."""
+    dump = os.path.join(workdir, "screen.ppm")
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(MONITOR_TIMEOUT)
+        sock.connect(monitor_path)
+        _monitor_until_prompt(sock)
+        sock.sendall(b'screendump "%s"\n' % dump.encode())
+        _monitor_until_prompt(sock)
+    with open(dump, "rb") as f:
+        fields = f.read(64).split()
+    if len(fields) < 3 or fields[0] != b"P6":
+        raise OSError("screendump is not a PPM image")
+    return int(fields[1]), int(fields[2])
+
+
 def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAULT_CPU,
          memory=DEFAULT_MEMORY_MIB, debug_log=None, extra=(), stop_at=None, read_screen=False):
     """Boot once with serial on a pipe; always returns, killing QEMU at the timeout.
@@ -166,14 +183,15 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
     QEMU is killed as soon as a line starting with PREFIX arrives, and the run is
     reported with status None and stopped=True rather than as a timeout.
     read_screen=True (with stop_at) reads the VGA text screen through the QEMU
-    monitor at that moment into run.screen (25 strings, trailing blanks removed)."""
+    monitor at that moment into run.screen (25 strings, trailing blanks removed)
+    and the display's size in pixels into run.display_size (720x400 in text mode)."""
     workdir = tempfile.mkdtemp(prefix="aegis-qemu-")
     monitor_path = os.path.join(workdir, "monitor.sock")
     if read_screen:
         extra = list(extra) + ["-monitor", "unix:%s,server=on,wait=off" % monitor_path]
     argv = qemu_argv(kernel=kernel, iso=iso, cmdline=cmdline, cpu=cpu, memory=memory,
                      debug_log=debug_log, extra=extra)
-    screen = None
+    screen = display_size = None
     start = time.monotonic()
     proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     lines, times, partial, err = [], [], b"", b""
@@ -209,6 +227,7 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
             time.sleep(SCREEN_SETTLE)
             try:
                 screen = _read_vga_text(monitor_path, workdir)
+                display_size = _display_size(monitor_path, workdir)
             except OSError as e:
                 err += ("aegis_qemu: could not read the screen: %s\n" % e).encode()
     finally:
@@ -228,6 +247,7 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
         run.outcome = "stopped at %r" % stop_at
     run.stopped = stopped
     run.screen = screen
+    run.display_size = display_size
     return run
 
 

@@ -36,6 +36,7 @@ MARKER = re.compile(r"^\[([A-Z0-9_]+)\] ([A-Z]+): ")
 KVA_BASE = 0xFFFFC00000000000   # src/arch/x86_64/arch.h: the KVA window starts here
 PAGE_SIZE = 4096
 GPRS = ("RAX", "RBX", "RCX", "RDX", "RSI", "RDI", "RBP", "R8", "R9", "R10", "R11", "R12", "R13", "R14", "R15")
+TEXT_MODE_PIXELS = (720, 400)  # QEMU's rendering of the 80x25 VGA text mode
 BOOT_TIMEOUT = float(os.environ.get("AEGIS_BOOT_TIMEOUT", "30"))
 
 t = Tap()
@@ -55,6 +56,7 @@ def skip_all(reason):
                  "BOOT-007 an over-long command line is cut with a warning in QEMU",
                  "BOOT-008 quiet: nothing after the CMDLINE marker reaches the QEMU screen",
                  "BOOT-002 BOOT-008 without quiet the QEMU screen shows the log, wrapped at 80 columns and scrolled",
+                 "BOOT-002 GRUB's graphical entry boots with boot=graphical quiet on a framebuffer, not text mode",
                  "x86_64 boot stub: a CPU without long mode gets a FAIL line, no triple fault"):
         t.skip(name, reason)
     t.done()
@@ -130,7 +132,8 @@ def wrap_rows(lines, width=80):
 
 r = boot(kernel=KERNEL, cmdline="boot=text quiet", timeout=BOOT_TIMEOUT, stop_at="[AEGIS] OK", read_screen=True)
 shown = [row for row in (r.screen or []) if row]
-t.ok(r.screen is not None and shown == ["[VGA] OK: text mode 80x25", "[CMDLINE] OK: boot=text quiet"],
+t.ok(r.screen is not None and shown == ["[VGA] OK: text mode 80x25", "[CMDLINE] OK: boot=text quiet"]
+     and r.display_size == TEXT_MODE_PIXELS,
      "BOOT-008 quiet: nothing after the CMDLINE marker reaches the QEMU screen",
      detail="screen:\n%s\n%s" % ("\n".join(r.screen or ["(not read)"]), r.describe()))
 
@@ -144,6 +147,17 @@ expected = wrap_rows(r.lines[vga_from:])[-24:] + [""] if vga_from is not None el
 t.ok(r.screen is not None and r.screen == expected,
      "BOOT-002 BOOT-008 without quiet the QEMU screen shows the log, wrapped at 80 columns and scrolled",
      detail="screen:\n%s\nexpected:\n%s" % ("\n".join(r.screen or ["(not read)"]), "\n".join(expected or [])))
+
+# --- the user's ISO: default entry "Aegis (graphical)" after GRUB's 3 s ------------------
+FULL_ISO = os.path.join(os.path.dirname(ISO), "aegis.iso")
+if os.path.isfile(FULL_ISO):
+    r = boot(iso=FULL_ISO, timeout=BOOT_TIMEOUT, stop_at="[AEGIS] OK", read_screen=True)
+    t.ok("[CMDLINE] OK: boot=graphical quiet" in r.lines and r.stopped and r.display_size not in (None, TEXT_MODE_PIXELS),
+         "BOOT-002 GRUB's graphical entry boots with boot=graphical quiet on a framebuffer, not text mode",
+         detail="display %r\n%s" % (r.display_size, r.describe()))
+else:
+    t.skip("BOOT-002 GRUB's graphical entry boots with boot=graphical quiet on a framebuffer, not text mode",
+           "no ISO at %s (make iso)" % FULL_ISO)
 
 # --- the boot stub's own check (no spec ID yet: the kernel never runs) ---------------
 r = boot(kernel=KERNEL, cmdline="test=boot", cpu="qemu64,lm=off", timeout=2)
