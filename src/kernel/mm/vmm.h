@@ -5,6 +5,13 @@
  * vmm_init() builds the kernel root (kernel image at layout->kernel_virt_base,
  * all physical memory at layout->direct_map_base) and activates it.  The same
  * code runs in the sim, where activation only records the root.
+ *
+ * Refinements (mm helper, spec/memory.md MEM-010..MEM-019): 2 MiB pages
+ * (vmm_map_large_page; unmapping a 4 KiB page inside one splits it), empty
+ * page tables and directories are freed on unmap while PDPTs stay so that
+ * top-level entries never change, roots can be created, destroyed and
+ * activated, and every change to the active root is reported to
+ * platform_kmap_sync().
  */
 #ifndef AEGIS_KERNEL_VMM_H
 #define AEGIS_KERNEL_VMM_H
@@ -21,6 +28,10 @@ typedef uint64_t vmm_root_t; /* physical address of a PML4 */
 #define VMM_USER 0x2u
 #define VMM_EXEC 0x4u
 #define VMM_NOCACHE 0x8u
+#define VMM_FLAGS_ALL (VMM_WRITE | VMM_USER | VMM_EXEC | VMM_NOCACHE)
+
+#define VMM_PAGE_SIZE 4096u
+#define VMM_LARGE_PAGE_SIZE (2ull << 20)
 
 /* Build and activate the kernel root; prints the [VMM] markers. 0 or -ENOMEM. */
 int vmm_init(const bootinfo_t *info);
@@ -30,11 +41,34 @@ vmm_root_t vmm_kernel_root(void);
 /* Map one 4 KiB page: 0, -EINVAL (unaligned or non-canonical va, bad pa), -EEXIST, -ENOMEM. */
 int vmm_map_page(vmm_root_t root, uintptr_t va, uint64_t pa, unsigned flags);
 
-/* Remove one mapping; the old frame goes to *pa_out when not NULL. 0 or -ENOENT. */
+/*
+ * Remove one 4 KiB mapping; the old frame goes to *pa_out when not NULL (it is
+ * not freed).  0, -ENOENT, -EINVAL (unaligned or non-canonical va), -ENOMEM
+ * (va lies in a 2 MiB page and no page is free to split it).
+ */
 int vmm_unmap_page(vmm_root_t root, uintptr_t va, uint64_t *pa_out);
 
 /* Look up va: 0 with the frame (plus page offset) and flags, or -ENOENT. */
 int vmm_resolve(vmm_root_t root, uintptr_t va, uint64_t *pa_out, unsigned *flags_out);
+
+/* Map one 2 MiB page (va and pa 2 MiB aligned): 0, -EINVAL, -EEXIST (anything mapped there), -ENOMEM. */
+int vmm_map_large_page(vmm_root_t root, uintptr_t va, uint64_t pa, unsigned flags);
+
+/*
+ * Create the top-level entries (PDPTs) covering [va, va + size) in root, so
+ * that later mappings there never change the PML4 (roots sharing it stay in
+ * step) and never need a PDPT page.  0, -EINVAL, -ENOMEM.
+ */
+int vmm_prepare_range(vmm_root_t root, uintptr_t va, uint64_t size);
+
+/* A new, empty root: 0 or -ENOMEM. */
+int vmm_root_create(vmm_root_t *out);
+
+/* Free every table of root (not the frames it maps); root must not be active. */
+void vmm_root_destroy(vmm_root_t root);
+
+/* Make root the active address space (platform_activate_root) and remember it. */
+void vmm_activate(vmm_root_t root);
 
 /* Physical address -> kernel pointer through the direct map. */
 void *vmm_phys_to_virt(uint64_t pa);
