@@ -42,6 +42,13 @@ static uint32_t client_random(dhcp_client_t *c)
     return c->cfg.random(c->cfg.random_arg);
 }
 
+/* A transaction ID; 0 is kept to mean "no exchange in progress". */
+static uint32_t client_new_xid(dhcp_client_t *c)
+{
+    uint32_t xid = client_random(c);
+    return xid != 0 ? xid : 1;
+}
+
 static bool lease_is_infinite(const dhcp_lease_t *l)
 {
     return l->lease_s == DHCP_LEASE_INFINITE;
@@ -63,7 +70,7 @@ static void phase_send(dhcp_client_t *c, uint64_t now_ms, dhcp_actions_t *acts)
 static void attempt_begin(dhcp_client_t *c, uint64_t now_ms, unsigned attempt, dhcp_actions_t *acts)
 {
     c->attempt = attempt;
-    c->xid = client_random(c);
+    c->xid = client_new_xid(c);
     c->exchange_start_ms = now_ms;
     c->sends = 0;
     c->state = DHCP_STATE_SELECTING;
@@ -73,7 +80,7 @@ static void attempt_begin(dhcp_client_t *c, uint64_t now_ms, unsigned attempt, d
 static void reboot_begin(dhcp_client_t *c, uint64_t now_ms, uint32_t ip, dhcp_actions_t *acts)
 {
     c->attempt = 1;
-    c->xid = client_random(c);
+    c->xid = client_new_xid(c);
     c->exchange_start_ms = now_ms;
     c->sends = 0;
     c->offered_ip = ip;
@@ -95,6 +102,8 @@ static void attempt_failed(dhcp_client_t *c, uint64_t now_ms, dhcp_actions_t *ac
         client_exit(c, 1, acts);
         return;
     }
+    if (c->state != DHCP_STATE_SELECTING)
+        c->xid = 0;   /* only a DISCOVER phase's OFFERs stay welcome (DHCP-033) */
     unsigned next = c->attempt + 1;
     uint64_t wait = dhcp_timing_backoff_ms(next, client_random(c));
     dhcp_emit_log(acts, "[DHCP] retry %u, waiting %u.%03us", next, (unsigned)(wait / SECONDS_FRACTION_MS),
@@ -130,7 +139,7 @@ static void renew_send(dhcp_client_t *c, uint64_t now_ms, dhcp_actions_t *acts)
 static void renew_enter(dhcp_client_t *c, uint64_t now_ms, dhcp_state_t state, dhcp_actions_t *acts)
 {
     c->state = state;
-    c->xid = client_random(c);
+    c->xid = client_new_xid(c);
     c->exchange_start_ms = now_ms;
     if (state == DHCP_STATE_REBINDING) {
         char ip[16];
@@ -322,10 +331,11 @@ void dhcp_client_on_packet(dhcp_client_t *c, uint64_t now_ms, const uint8_t *dat
         event_finish(c, acts);
         return;
     }
-    bool ours = p.op == DHCP_BOOTREPLY && p.xid == c->xid && memcmp(p.chaddr, c->cfg.mac, DHCP_MAC_LEN) == 0;
+    bool ours = c->xid != 0 && p.op == DHCP_BOOTREPLY && p.xid == c->xid && memcmp(p.chaddr, c->cfg.mac, DHCP_MAC_LEN) == 0;
     if (ours) {
         switch (c->state) {
         case DHCP_STATE_SELECTING:
+        case DHCP_STATE_INIT:   /* a late OFFER during the back-off (DHCP-033) */
             on_offer(c, now_ms, &p, src_ip, acts);
             break;
         case DHCP_STATE_REQUESTING:
@@ -335,7 +345,7 @@ void dhcp_client_on_packet(dhcp_client_t *c, uint64_t now_ms, const uint8_t *dat
             on_reply(c, now_ms, &p, src_ip, acts);
             break;
         default:
-            break;   /* INIT, BOUND: no exchange in progress */
+            break;   /* BOUND: no exchange in progress */
         }
     }
     event_finish(c, acts);
@@ -350,7 +360,7 @@ static void reboot_timeout(dhcp_client_t *c, uint64_t now_ms, dhcp_actions_t *ac
         return;
     }
     c->state = DHCP_STATE_SELECTING;
-    c->xid = client_random(c);
+    c->xid = client_new_xid(c);
     c->sends = 0;
     phase_send(c, now_ms, acts);
 }
