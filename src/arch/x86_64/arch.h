@@ -74,6 +74,8 @@ bool pic_timer_pending(void);
 /* pit.c: the timer IRQ handler. */
 void pit_handle_tick(void);
 
+/* idt.c: fill and load the IDT (entry.c does it before kernel_main). */
+void idt_install(void);
 /* idt.c: route vector to interrupt stack ist (1-7, 0 = none). */
 void idt_set_ist(unsigned vector, unsigned ist);
 

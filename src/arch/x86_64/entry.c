@@ -3,7 +3,8 @@
  * platform_boot_t and enter the portable kernel.
  *
  * boot.asm calls arch_start() in the higher half with a fresh stack and a
- * zeroed .bss.  Multiboot2 (GRUB): the info structure is used in place
+ * zeroed .bss.  It loads the IDT first, so that any CPU exception from here
+ * on ends in a panic report rather than a triple fault.  Multiboot2 (GRUB): the info structure is used in place
  * through the direct map.  PVH (qemu -kernel): pvh.c builds an equivalent
  * Multiboot2 structure in a buffer inside the kernel image, which the PMM
  * keeps reserved with the image.  Anything else is passed on as it came, and
@@ -22,6 +23,7 @@ static platform_boot_t boot_params;
 
 void arch_start(uint32_t magic, uint32_t info_phys)
 {
+	idt_install();
 	boot_params.mb2_magic = magic;
 	boot_params.mb2_info = NULL;
 	boot_params.mb2_info_phys = 0;

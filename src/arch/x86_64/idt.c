@@ -10,6 +10,9 @@
  *             unexpected vector rather than ignored.
  * The double fault gate moves to its own stack once the TSS exists (tss.c),
  * so a kernel stack overflow still produces a report, not a triple fault.
+ * entry.c loads the table before kernel_main() already (idt_install), so a
+ * fault in the early memory setup is reported too instead of silently
+ * triple-faulting; platform_idt_init() then only reports it.
  */
 #include <stdint.h>
 
@@ -57,12 +60,20 @@ void idt_set_ist(unsigned vector, unsigned ist)
 		idt[vector].ist = (uint8_t)(ist & IDT_IST_MASK);
 }
 
-platform_result_t platform_idt_init(void)
+void idt_install(void)
 {
 	for (unsigned v = 0; v < IDT_VECTORS; v++)
 		idt_set_gate(v, isr_stub_table[v]);
 	idt_pointer_t ptr = { .limit = sizeof(idt) - 1, .base = (uint64_t)(uintptr_t)idt };
 	__asm__ volatile("lidt %0" : : "m"(ptr));
+}
+
+platform_result_t platform_idt_init(void)
+{
+	idt_pointer_t loaded;
+	__asm__ volatile("sidt %0" : "=m"(loaded));
+	if (loaded.base != (uint64_t)(uintptr_t)idt || loaded.limit != sizeof(idt) - 1)
+		idt_install();
 	return (platform_result_t){ PLATFORM_OK, "256 vectors installed" };
 }
 
