@@ -6,7 +6,6 @@
  * prints the same panic report as on real hardware.
  */
 #include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <ucontext.h>
 
@@ -52,9 +51,9 @@ void sim_faults_install(void)
 	if (installed)
 		return;
 	installed = 1;
-	stack_t ss = {.ss_sp = malloc(FAULT_STACK_BYTES), .ss_size = FAULT_STACK_BYTES, .ss_flags = 0};
-	if (ss.ss_sp)
-		sigaltstack(&ss, NULL);
+	static unsigned char fault_stack[FAULT_STACK_BYTES];
+	stack_t ss = {.ss_sp = fault_stack, .ss_size = sizeof(fault_stack), .ss_flags = 0};
+	sigaltstack(&ss, NULL);
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_sigaction = sim_fault_handler;
