@@ -21,6 +21,15 @@
 static uint8_t pvh_mb2_buffer[PVH_MB2_BUFFER_SIZE] __attribute__((aligned(8)));
 static platform_boot_t boot_params;
 
+/* pvh.c's view of physical memory: the 4 GiB boot.asm mapped at the direct map base. */
+static const void *entry_boot_phys_map(void *ctx, uint64_t pa, uint64_t len)
+{
+	(void)ctx;
+	if (pa >= ARCH_BOOT_DIRECT_MAP_SIZE || len > ARCH_BOOT_DIRECT_MAP_SIZE - pa)
+		return NULL;
+	return arch_phys_to_virt(pa);
+}
+
 void arch_start(uint32_t magic, uint32_t info_phys)
 {
 	idt_install();
@@ -32,7 +41,7 @@ void arch_start(uint32_t magic, uint32_t info_phys)
 		boot_params.mb2_info = arch_phys_to_virt(info_phys);
 		boot_params.mb2_info_phys = info_phys;
 	} else if (magic == ARCH_BOOT_PVH_MAGIC) {
-		if (pvh_to_multiboot2(info_phys, pvh_mb2_buffer, sizeof(pvh_mb2_buffer)) != 0) {
+		if (pvh_to_multiboot2(info_phys, entry_boot_phys_map, NULL, pvh_mb2_buffer, sizeof(pvh_mb2_buffer)) != 0) {
 			boot_params.mb2_magic = MB2_BOOTLOADER_MAGIC;
 			boot_params.mb2_info = pvh_mb2_buffer;
 			boot_params.mb2_info_phys = arch_image_virt_to_phys(pvh_mb2_buffer);

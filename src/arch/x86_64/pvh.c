@@ -5,14 +5,16 @@
  * version >= 1 carries an E820-style memory map) in low memory and passes
  * its physical address in EBX.  The E820 type numbers are the Multiboot2
  * memory-map types, so entries copy across unchanged.  Every physical
- * address read here is checked to lie in the 4 GiB that boot.asm mapped,
- * and every write into the output buffer is checked against its capacity.
+ * range is read through the caller's map function, which refuses what it
+ * cannot reach, and every write into the output buffer is checked against
+ * its capacity.  No platform specifics here, so fuzz/pvh can run this file
+ * on the host.
  */
 #include "pvh.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
-#include "arch.h"
 #include "boot/multiboot2.h"
 #include "core/kstring.h"
 
@@ -40,6 +42,9 @@ typedef struct {
 	uint32_t memmap_entries;
 	uint32_t reserved;
 } pvh_start_info_t;
+
+/* Version 0 of the structure ends before memmap_paddr. */
+#define PVH_START_INFO_V0_SIZE offsetof(pvh_start_info_t, memmap_paddr)
 
 typedef struct {
 	uint64_t paddr;
@@ -70,10 +75,18 @@ typedef struct {
 	bool ok;
 } mb2_writer_t;
 
-/* Is [pa, pa+len) inside the boot direct map? */
-static bool pvh_phys_readable(uint64_t pa, uint64_t len)
+/* Where physical memory is read from. */
+typedef struct {
+	pvh_phys_map_t map;
+	void *ctx;
+} pvh_source_t;
+
+/* Physical address 0 means "absent" in the start info (Xen's rule). */
+static const void *pvh_read(const pvh_source_t *src, uint64_t pa, uint64_t len)
 {
-	return pa != 0 && pa < ARCH_BOOT_DIRECT_MAP_SIZE && len <= ARCH_BOOT_DIRECT_MAP_SIZE - pa;
+	if (pa == 0)
+		return NULL;
+	return src->map(src->ctx, pa, len);
 }
 
 static void *writer_reserve(mb2_writer_t *w, size_t n)
@@ -120,28 +133,34 @@ static void tag_end(mb2_writer_t *w, size_t at)
 	kmemcpy(w->buf + at + sizeof(uint32_t), &size, sizeof(size));
 }
 
-/* Append the NUL-terminated string at physical pa (at most max bytes, then a NUL). */
-static void writer_put_phys_string(mb2_writer_t *w, uint64_t pa, size_t max)
+/*
+ * Append the NUL-terminated string at physical pa: at most max bytes, then a
+ * NUL.  It is read byte by byte, since only the terminator says how long it
+ * is; an unreadable address gives an empty string.
+ */
+static void writer_put_phys_string(mb2_writer_t *w, const pvh_source_t *src, uint64_t pa, size_t max)
 {
 	size_t n = 0;
-	if (pvh_phys_readable(pa, 1)) {
-		uint64_t avail = ARCH_BOOT_DIRECT_MAP_SIZE - pa;
-		n = kstrnlen(arch_phys_to_virt(pa), avail < max ? (size_t)avail : max);
+	while (n < max) {
+		const char *c = pvh_read(src, pa + n, 1);
+		if (c == NULL || *c == '\0' || pa + n + 1 < pa)
+			break;
+		n++;
 	}
 	char *p = writer_reserve(w, n + 1);
 	if (!p)
 		return;
 	if (n)
-		kmemcpy(p, arch_phys_to_virt(pa), n);
+		kmemcpy(p, pvh_read(src, pa, n), n);
 	p[n] = '\0';
 }
 
-static void pvh_put_cmdline(mb2_writer_t *w, const pvh_start_info_t *si)
+static void pvh_put_cmdline(mb2_writer_t *w, const pvh_source_t *src, const pvh_start_info_t *si)
 {
-	if (!pvh_phys_readable(si->cmdline_paddr, 1))
+	if (pvh_read(src, si->cmdline_paddr, 1) == NULL)
 		return;
 	size_t at = tag_begin(w, MB2_TAG_CMDLINE);
-	writer_put_phys_string(w, si->cmdline_paddr, PVH_CMDLINE_MAX);
+	writer_put_phys_string(w, src, si->cmdline_paddr, PVH_CMDLINE_MAX);
 	tag_end(w, at);
 }
 
@@ -155,19 +174,21 @@ static void pvh_put_loader_name(mb2_writer_t *w)
 	tag_end(w, at);
 }
 
-static void pvh_put_memmap(mb2_writer_t *w, const pvh_start_info_t *si)
+static void pvh_put_memmap(mb2_writer_t *w, const pvh_source_t *src, const pvh_start_info_t *si)
 {
 	if (si->version < PVH_VERSION_WITH_MEMMAP || si->memmap_entries == 0)
 		return;
 	uint32_t count = si->memmap_entries < PVH_MMAP_MAX ? si->memmap_entries : PVH_MMAP_MAX;
-	if (!pvh_phys_readable(si->memmap_paddr, (uint64_t)count * sizeof(pvh_memmap_entry_t)))
+	const uint8_t *in = pvh_read(src, si->memmap_paddr, (uint64_t)count * sizeof(pvh_memmap_entry_t));
+	if (in == NULL)
 		return;
-	const pvh_memmap_entry_t *in = arch_phys_to_virt(si->memmap_paddr);
 	size_t at = tag_begin(w, MB2_TAG_MMAP);
 	writer_put32(w, sizeof(mb2_mmap_entry_t));
 	writer_put32(w, MB2_MMAP_ENTRY_VERSION);
 	for (uint32_t i = 0; i < count; i++) {
-		mb2_mmap_entry_t e = { .base = in[i].addr, .length = in[i].size, .type = in[i].type };
+		pvh_memmap_entry_t pe;
+		kmemcpy(&pe, in + i * sizeof(pe), sizeof(pe)); /* the table need not be aligned */
+		mb2_mmap_entry_t e = { .base = pe.addr, .length = pe.size, .type = pe.type };
 		void *p = writer_reserve(w, sizeof(e));
 		if (p)
 			kmemcpy(p, &e, sizeof(e));
@@ -175,42 +196,52 @@ static void pvh_put_memmap(mb2_writer_t *w, const pvh_start_info_t *si)
 	tag_end(w, at);
 }
 
-static void pvh_put_modules(mb2_writer_t *w, const pvh_start_info_t *si)
+static void pvh_put_modules(mb2_writer_t *w, const pvh_source_t *src, const pvh_start_info_t *si)
 {
 	uint32_t count = si->nr_modules < PVH_MODULES_MAX ? si->nr_modules : PVH_MODULES_MAX;
-	if (count == 0 || !pvh_phys_readable(si->modlist_paddr, (uint64_t)count * sizeof(pvh_module_t)))
+	if (count == 0)
 		return;
-	const pvh_module_t *mods = arch_phys_to_virt(si->modlist_paddr);
+	const uint8_t *list = pvh_read(src, si->modlist_paddr, (uint64_t)count * sizeof(pvh_module_t));
+	if (list == NULL)
+		return;
 	for (uint32_t i = 0; i < count; i++) {
+		pvh_module_t mod;
+		kmemcpy(&mod, list + i * sizeof(mod), sizeof(mod));
 		/* Multiboot2 module addresses are 32-bit: skip what cannot be described. */
-		if (mods[i].paddr > UINT32_MAX || mods[i].size > UINT32_MAX - mods[i].paddr)
+		if (mod.paddr > UINT32_MAX || mod.size > UINT32_MAX - mod.paddr)
 			continue;
 		size_t at = tag_begin(w, MB2_TAG_MODULE);
-		writer_put32(w, (uint32_t)mods[i].paddr);
-		writer_put32(w, (uint32_t)(mods[i].paddr + mods[i].size));
-		writer_put_phys_string(w, mods[i].cmdline_paddr, PVH_CMDLINE_MAX);
+		writer_put32(w, (uint32_t)mod.paddr);
+		writer_put32(w, (uint32_t)(mod.paddr + mod.size));
+		writer_put_phys_string(w, src, mod.cmdline_paddr, PVH_CMDLINE_MAX);
 		tag_end(w, at);
 	}
 }
 
-size_t pvh_to_multiboot2(uint64_t start_pa, void *out, size_t cap)
+size_t pvh_to_multiboot2(uint64_t start_pa, pvh_phys_map_t map, void *ctx, void *out, size_t cap)
 {
-	if (!pvh_phys_readable(start_pa, sizeof(pvh_start_info_t)))
+	pvh_source_t src = { .map = map, .ctx = ctx };
+	pvh_start_info_t si = { 0 };
+	const void *raw = pvh_read(&src, start_pa, PVH_START_INFO_V0_SIZE);
+	if (raw == NULL)
 		return 0;
-	pvh_start_info_t si;
-	kmemcpy(&si, arch_phys_to_virt(start_pa), sizeof(si));
+	kmemcpy(&si, raw, PVH_START_INFO_V0_SIZE);
 	if (si.magic != PVH_START_MAGIC)
 		return 0;
-	if (si.version < PVH_VERSION_WITH_MEMMAP) /* version 0 ends before the memory map */
-		si.memmap_entries = 0;
+	if (si.version >= PVH_VERSION_WITH_MEMMAP) {
+		raw = pvh_read(&src, start_pa, sizeof(si));
+		if (raw == NULL)
+			return 0;
+		kmemcpy(&si, raw, sizeof(si));
+	}
 
 	mb2_writer_t w = { .buf = out, .cap = cap, .len = 0, .ok = true };
 	writer_put32(&w, 0); /* total_size, filled in below */
 	writer_put32(&w, 0); /* reserved */
-	pvh_put_cmdline(&w, &si);
+	pvh_put_cmdline(&w, &src, &si);
 	pvh_put_loader_name(&w);
-	pvh_put_memmap(&w, &si);
-	pvh_put_modules(&w, &si);
+	pvh_put_memmap(&w, &src, &si);
+	pvh_put_modules(&w, &src, &si);
 	size_t end = tag_begin(&w, MB2_TAG_END);
 	tag_end(&w, end);
 	if (!w.ok || w.len > MB2_INFO_MAX)
