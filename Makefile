@@ -15,6 +15,15 @@ PYTHON := /usr/bin/python3
 
 .DEFAULT_GOAL := all
 
+# Quiet by default: one short line per step; V=1 shows the full commands.
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @printf '  %-6s %s\n' $(1) $(2)
+endif
+
 # ---- sources -------------------------------------------------------------
 KERNEL_SRCS := $(shell find src/kernel -name '*.c' | sort)
 ARCH_C_SRCS := $(shell find src/arch/x86_64 -name '*.c' 2>/dev/null | sort)
@@ -57,15 +66,18 @@ AEGIS_SIM := $(BUILD)/aegis-sim
 
 $(SIM_DIR)/src/kernel/%.o: src/kernel/%.c
 	@mkdir -p $(@D)
-	gcc $(SIM_KERNEL_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)
+	$(Q)gcc $(SIM_KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(SIM_DIR)/sim/%.o: sim/%.c
 	@mkdir -p $(@D)
-	gcc $(SIM_HOST_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)
+	$(Q)gcc $(SIM_HOST_CFLAGS) -MMD -MP -c $< -o $@
 
 $(SIM_DIR)/src/user/lib/%.o: src/user/lib/%.c
 	@mkdir -p $(@D)
-	gcc $(USER_HOST_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)
+	$(Q)gcc $(USER_HOST_CFLAGS) -MMD -MP -c $< -o $@
 
 # An archive is rebuilt from scratch so deleted sources leave no stale members.
 $(LIBKERNEL): $(SIM_KERNEL_OBJS)
@@ -76,11 +88,13 @@ $(LIBUSER): $(USER_HOST_OBJS)
 	@mkdir -p $(@D); rm -f $@; ar rcs $@ $^ $(if $^,,--thin)
 
 $(AEGIS_SIM): $(SIM_DIR)/sim/main.o $(LIBKERNEL) $(LIBSIMPLATFORM) $(LIBUSER)
-	gcc $(SIM_LDFLAGS) -o $@ $(SIM_DIR)/sim/main.o $(SIM_LIBS)
+	$(call say,LD,$@)
+	$(Q)gcc $(SIM_LDFLAGS) -o $@ $(SIM_DIR)/sim/main.o $(SIM_LIBS)
 
 $(SIM_DIR)/sim/main.o: sim/main.c
 	@mkdir -p $(@D)
-	gcc $(SIM_HOST_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)
+	$(Q)gcc $(SIM_HOST_CFLAGS) -MMD -MP -c $< -o $@
 
 .PHONY: sim-build
 sim-build: $(AEGIS_SIM)
@@ -91,7 +105,8 @@ TEST_SPECS := $(sort $(patsubst tests/%/,%,$(dir $(TEST_C_SRCS) $(shell find tes
 
 $(BUILD)/tests/%: tests/%.c $(LIBKERNEL) $(LIBSIMPLATFORM) $(LIBUSER)
 	@mkdir -p $(@D)
-	gcc $(TEST_CFLAGS) -MMD -MP -o $@ $< $(SIM_LIBS) -lcmocka
+	$(call say,TEST,$<)
+	$(Q)gcc $(TEST_CFLAGS) -MMD -MP -o $@ $< $(SIM_LIBS) -lcmocka
 
 .PHONY: tests
 tests: $(TEST_BINS)

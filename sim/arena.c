@@ -46,12 +46,14 @@ void sim_arena_setup(uint64_t mem_bytes)
 		sim_die("memfd_create");
 	if (ftruncate(arena_fd, (off_t)mem_bytes) != 0)
 		sim_die("ftruncate");
-	arena_base = mmap(NULL, mem_bytes, PROT_READ | PROT_WRITE, MAP_SHARED, arena_fd, 0);
-	if (arena_base == MAP_FAILED)
-		sim_die("mmap arena");
-	void *kva = mmap(NULL, SIM_KVA_BYTES, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (kva == MAP_FAILED)
-		sim_die("mmap kva window");
+	arena_base = mmap((void *)SIM_ARENA_HOST_BASE, mem_bytes, PROT_READ | PROT_WRITE,
+	                  MAP_SHARED | MAP_FIXED_NOREPLACE, arena_fd, 0);
+	if (arena_base != (void *)SIM_ARENA_HOST_BASE)
+		sim_die("mmap arena at its fixed address");
+	void *kva = mmap((void *)SIM_KVA_HOST_BASE, SIM_KVA_BYTES, PROT_NONE,
+	                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
+	if (kva != (void *)SIM_KVA_HOST_BASE)
+		sim_die("mmap kva window at its fixed address");
 	arena_bytes = mem_bytes;
 	active_root = 0;
 	sim_layout = (platform_layout_t){

@@ -13,6 +13,13 @@
 #include <stdint.h>
 
 #define SIM_DEFAULT_MEM_BYTES (64ull << 20)
+/*
+ * Fixed host addresses for the arena and the KVA window, so that addresses in
+ * the log do not depend on host ASLR and a seed replays byte for byte.  Both
+ * lie in the part of the address space ASan leaves to the application.
+ */
+#define SIM_ARENA_HOST_BASE 0x200000000000ull
+#define SIM_KVA_HOST_BASE 0x300000000000ull
 #define SIM_KVA_BYTES (256ull << 20)
 /* The pretend kernel image occupies [1 MiB, 2 MiB) of the arena. */
 #define SIM_KERNEL_PHYS_START (1ull << 20)
