@@ -25,6 +25,10 @@
 #define VGA_CRTC_DATA 0x3D5
 #define VGA_CRTC_CURSOR_HIGH 0x0E
 #define VGA_CRTC_CURSOR_LOW 0x0F
+#define VGA_GC_INDEX 0x3CE
+#define VGA_GC_DATA 0x3CF
+#define VGA_GC_MISC 0x06
+#define VGA_GC_MISC_GRAPHICS 0x01 /* alphanumeric mode disabled */
 
 static volatile uint16_t *vga_cells;
 static unsigned vga_row, vga_col;
@@ -97,8 +101,17 @@ static void vga_put(char c)
 	vga_col++;
 }
 
+/* Did the loader leave the display in a graphics mode (GRUB's framebuffer)? */
+static bool vga_in_graphics_mode(void)
+{
+	io_out8(VGA_GC_INDEX, VGA_GC_MISC);
+	return (io_in8(VGA_GC_DATA) & VGA_GC_MISC_GRAPHICS) != 0;
+}
+
 platform_result_t platform_screen_init(void)
 {
+	if (vga_in_graphics_mode())
+		return (platform_result_t){ PLATFORM_ABSENT, "display is in graphics mode, no text screen" };
 	vga_cells = arch_phys_to_virt(VGA_TEXT_PHYS);
 	for (unsigned row = 0; row < VGA_ROWS; row++)
 		vga_clear_row(row);
