@@ -3,7 +3,7 @@
  * ELF-060, ELF-061), checked independently of how elf.c reached them.
  *
  * Shared by the property tests (tests/elf-loader/test_elf_plan.c) and the
- * AFL++ harness (fuzz/elf/harness.c, which includes it by relative path), so
+ * AFL++ harness (fuzz/elf/harness.c; both builds pass -Itests), so
  * fuzzing finds wrong plans as well as crashes.  Plain C, no cmocka: it
  * returns NULL when the plan is sound, otherwise what is wrong.
  */
@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../../src/kernel/proc/elf.h"
+#include "proc/elf.h"
 
 static inline int elf_check_page_aligned(uint64_t value)
 {

@@ -84,6 +84,9 @@ static void test_ELF_010_too_short(void **state)
 	elfb_default(&b);
 	b.file_size = ELF_EHDR_SIZE - 1;
 	elfb_expect_reject(&b, "file too short for an ELF header (63 bytes)");
+	/* Exactly a header is long enough to be read; then the table is missing. */
+	b.file_size = ELF_EHDR_SIZE;
+	elfb_expect_reject(&b, "program header table outside the file");
 }
 
 /* ELF-011 */
@@ -233,6 +236,11 @@ static void test_ELF_020_table_bounds(void **state)
 	elfb_expect_reject(&b, "program header table overlaps the ELF header");
 	b.phoff = ELF_EHDR_SIZE - 8;
 	elfb_expect_reject(&b, "program header table overlaps the ELF header");
+	/* A table one byte longer than the file, whose earlier headers are all fine. */
+	elfb_default(&b);
+	b.file_size = 0x2200;
+	b.phoff = b.file_size - (uint64_t)b.phnum * ELF_PHDR_SIZE + 1;
+	elfb_expect_reject(&b, "program header table outside the file");
 	/* A table that ends exactly at the end of the file is inside it. */
 	elfb_default(&b);
 	b.file_size = 0x2200;
