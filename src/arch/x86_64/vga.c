@@ -29,6 +29,7 @@
 #define VGA_GC_DATA 0x3CF
 #define VGA_GC_MISC 0x06
 #define VGA_GC_MISC_GRAPHICS 0x01 /* alphanumeric mode disabled */
+#define IO_FLOATING_BUS 0xFF       /* what a read from a port nobody decodes returns */
 
 static volatile uint16_t *vga_cells;
 static unsigned vga_row, vga_col;
@@ -101,16 +102,14 @@ static void vga_put(char c)
 	vga_col++;
 }
 
-/* Did the loader leave the display in a graphics mode (GRUB's framebuffer)? */
-static bool vga_in_graphics_mode(void)
-{
-	io_out8(VGA_GC_INDEX, VGA_GC_MISC);
-	return (io_in8(VGA_GC_DATA) & VGA_GC_MISC_GRAPHICS) != 0;
-}
-
 platform_result_t platform_screen_init(void)
 {
-	if (vga_in_graphics_mode())
+	/* The graphics controller says whether the loader left a graphics mode (GRUB's framebuffer). */
+	io_out8(VGA_GC_INDEX, VGA_GC_MISC);
+	uint8_t misc = io_in8(VGA_GC_DATA);
+	if (misc == IO_FLOATING_BUS)
+		return (platform_result_t){ PLATFORM_ABSENT, "no VGA adapter" };
+	if (misc & VGA_GC_MISC_GRAPHICS)
 		return (platform_result_t){ PLATFORM_ABSENT, "display is in graphics mode, no text screen" };
 	vga_cells = arch_phys_to_virt(VGA_TEXT_PHYS);
 	for (unsigned row = 0; row < VGA_ROWS; row++)
