@@ -11,6 +11,15 @@ Seeds are mostly well-formed structures of the kinds real loaders produce
 console, a future memory-map entry layout) plus a few broken ones, so the
 fuzzer starts both deep inside and right at the edge of each check. The
 files are checked in; rerun this after changing it.
+
+One seed is not made here: corpus/grub-2.06-qemu.mb2 is the structure GRUB 2.06
+(Debian 12) really handed the kernel, captured once from QEMU 7.2 memory: an ISO
+with `multiboot2 /boot/aegis.elf boot=text quiet`, two `module2` lines (files of
+300000 and 70000 bytes named rootfs and esp) and `gfxpayload=keep`, booted with
+-m 256; after the boot, `pmemsave 0 0x10000000 "mem.bin"` in the QEMU monitor,
+then the 8-aligned offset before the command-line string from which a tag walk
+reaches a proper end tag (0x1653a0). Its values are checked by
+tests/multiboot2/test_mb2_wellformed.c.
 """
 import os
 import struct

@@ -153,7 +153,7 @@ static size_t read_file(const char *path, uint8_t *data)
 static void test_MB2_028_seed_corpus(void **state)
 {
 	(void)state;
-	static const char *const good[] = {"grub-like", "sim-default", "minimal", "ega-text", "mmap-entry32-v1",
+	static const char *const good[] = {"grub-2.06-qemu", "grub-like", "sim-default", "minimal", "ega-text", "mmap-entry32-v1",
 	                                   "modules-16", "indexed-fb"};
 	static const char *const bad[] = {"bad-truncated", "bad-no-end-tag", "bad-dup-cmdline", "bad-entry-size",
 	                                  "bad-module-empty"};
@@ -181,6 +181,44 @@ static void test_MB2_028_seed_corpus(void **state)
 	}
 }
 
+/*
+ * MB2-028 (and MB2-013): a structure GRUB 2.06 really built, captured from QEMU memory (see
+ * fuzz/multiboot2/make-corpus.py): APM, ELF sections, VBE, basic memory information and
+ * ACPI tags are skipped; the values below are what GRUB was given.
+ */
+static void test_MB2_028_real_grub_capture(void **state)
+{
+	(void)state;
+	const char *root = getenv("AEGIS_ROOT");
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/fuzz/multiboot2/corpus/grub-2.06-qemu.mb2", root ? root : ".");
+	static uint8_t data[MB2_INFO_MAX];
+	size_t len = read_file(path, data);
+	assert_int_equal(len, 2552);
+	bootinfo_t out;
+	uint8_t *keep = mb2t_accept(data, len, &out);
+	assert_string_equal(out.cmdline, "boot=text quiet");
+	assert_string_equal(out.loader_name, "GRUB 2.06-13+deb12u2");
+	assert_int_equal(out.module_count, 2);
+	assert_string_equal(out.modules[0].name, "rootfs");
+	assert_int_equal(out.modules[0].end - out.modules[0].start, 300000); /* the module file's size */
+	assert_string_equal(out.modules[1].name, "esp");
+	assert_int_equal(out.modules[1].end - out.modules[1].start, 70000);
+	assert_int_equal(out.region_count, 7);
+	assert_int_equal(out.regions[3].base, 0x100000);
+	assert_int_equal(out.regions[3].length, 0xfee0000);
+	assert_int_equal(out.regions[3].type, MEM_REGION_USABLE);
+	assert_int_equal(out.regions[6].base, 0xfd00000000ull);
+	assert_true(out.framebuffer.present);
+	assert_int_equal(out.framebuffer.addr, 0xfd000000);
+	assert_int_equal(out.framebuffer.width, 800);
+	assert_int_equal(out.framebuffer.height, 600);
+	assert_int_equal(out.framebuffer.pitch, 2400);
+	assert_int_equal(out.framebuffer.bpp, 24);
+	assert_int_equal(out.framebuffer.type, 1);
+	free(keep);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -189,6 +227,7 @@ int main(void)
 		cmocka_unit_test(test_MB2_028_sim_structure),
 		cmocka_unit_test(test_MB2_028_every_truncation_rejected),
 		cmocka_unit_test(test_MB2_028_seed_corpus),
+		cmocka_unit_test(test_MB2_028_real_grub_capture),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
