@@ -66,7 +66,7 @@ static void test_MEM_018_direct_map(void **state)
 	       platform_layout()->direct_map_base % LARGE ? "not " : "");
 }
 
-/* MEM-018: with holes and reserved regions the map still runs from 0 to the highest end. */
+/* MEM-018: with holes and reserved regions the map runs from 0 to the highest end below the limit. */
 static void test_MEM_018_direct_map_holes(void **state)
 {
 	(void)state;
@@ -77,6 +77,7 @@ static void test_MEM_018_direct_map_holes(void **state)
 	mem_bootinfo_add(&bi, MEM_MIB, 40 * MEM_MIB, MEM_REGION_USABLE);
 	mem_bootinfo_add(&bi, 60 * MEM_MIB, 2 * MEM_MIB + 0x123, MEM_REGION_RESERVED); /* ends mid-page */
 	mem_bootinfo_add(&bi, 63 * MEM_MIB, 0, MEM_REGION_USABLE);
+	mem_bootinfo_add(&bi, 0xFD00000000ull, 12 * MEM_GIB, MEM_REGION_RESERVED); /* QEMU's, above the limit */
 	bi.info_phys = SIM_MB2_INFO_PHYS;
 	bi.info_size = MEM_INFO_SIZE;
 	assert_int_equal(mem_pmm_machine(ARENA, &bi), 0);

@@ -5,7 +5,7 @@
  * address (writable and executable: the image is not yet split by section)
  * and every physical address from 0 to the end of the highest memory-map
  * region at the direct-map base (holes included, so the legacy first MiB and
- * ACPI tables stay reachable; capped at PMM_MAX_PHYS).  There is no identity
+ * ACPI tables stay reachable; nothing at or above PMM_MAX_PHYS).  There is no identity
  * map.  The direct map uses 2 MiB pages wherever both addresses allow it.
  *
  * Tables come from the PMM, which until activation hands out only pages the
@@ -48,17 +48,21 @@ static int vmm_map_kernel_image(vmm_root_t root, const platform_layout_t *layout
 	return 0;
 }
 
-/* End of the highest region of any type, page aligned, capped at PMM_MAX_PHYS. */
+/*
+ * End of the highest region of any type, page aligned.  Regions that start at
+ * or above PMM_MAX_PHYS are left out (QEMU reports a reserved range at
+ * 1012 GiB that would otherwise stretch the map over 64 GiB of nothing); one
+ * that crosses the limit is cut there.
+ */
 static uint64_t vmm_direct_map_end(const bootinfo_t *info)
 {
 	uint64_t end = 0;
 	size_t count = info->region_count < BOOTINFO_MAX_REGIONS ? info->region_count : BOOTINFO_MAX_REGIONS;
 	for (size_t i = 0; i < count; i++) {
 		const mem_region_t *r = &info->regions[i];
-		if (r->length == 0)
+		if (r->length == 0 || r->base >= PMM_MAX_PHYS)
 			continue;
-		uint64_t top = r->base >= PMM_MAX_PHYS || r->length > PMM_MAX_PHYS - r->base ? PMM_MAX_PHYS
-		                                                                              : r->base + r->length;
+		uint64_t top = r->length > PMM_MAX_PHYS - r->base ? PMM_MAX_PHYS : r->base + r->length;
 		if (top > end)
 			end = top;
 	}
