@@ -49,9 +49,15 @@ MONITOR_PROMPT = b"(qemu) "
 MONITOR_TIMEOUT = 5.0
 SCREEN_SETTLE = 0.3  # seconds between the serial line and reading the screen
 
-# The original's aegis_pc preset, with the isa-debug-exit device for test exits.
-PC_MACHINE = ["-machine", "pc", "-nodefaults", "-vga", "std", "-no-reboot",
-              "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+# Machine presets. "pc" is the original's aegis_pc (i440FX, PIIX, ISA); "q35" is the
+# ICH9 machine its later presets build on (NVMe, xHCI, virtio-net come with later
+# issues). Both carry the isa-debug-exit device for test exits.
+TEST_EXIT_DEVICE = ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+PRESETS = {
+    "pc": ["-machine", "pc", "-nodefaults", "-vga", "std", "-no-reboot"] + TEST_EXIT_DEVICE,
+    "q35": ["-machine", "q35", "-nodefaults", "-vga", "std", "-no-reboot"] + TEST_EXIT_DEVICE,
+}
+DEFAULT_PRESET = "pc"
 
 
 def kernel_path(build=None):
@@ -76,11 +82,13 @@ def decode_status(status):
 
 
 def qemu_argv(kernel=None, iso=None, cmdline=None, cpu=DEFAULT_CPU, memory=DEFAULT_MEMORY_MIB,
-              display="none", serial="stdio", debug_log=None, extra=()):
-    """The full QEMU command line for one boot of the pc preset."""
+              display="none", serial="stdio", debug_log=None, extra=(), preset=DEFAULT_PRESET):
+    """The full QEMU command line for one boot of a machine preset."""
     if (kernel is None) == (iso is None):
         raise ValueError("give exactly one of kernel= or iso=")
-    argv = [QEMU] + PC_MACHINE + ["-cpu", cpu, "-m", str(memory), "-display", display, "-serial", serial]
+    if preset not in PRESETS:
+        raise ValueError("unknown preset %r (have: %s)" % (preset, ", ".join(sorted(PRESETS))))
+    argv = [QEMU] + PRESETS[preset] + ["-cpu", cpu, "-m", str(memory), "-display", display, "-serial", serial]
     if kernel is not None:
         argv += ["-kernel", kernel]
         if cmdline is not None:
@@ -176,7 +184,8 @@ def _display_size(monitor_path, workdir):
 
 
 def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAULT_CPU,
-         memory=DEFAULT_MEMORY_MIB, debug_log=None, extra=(), stop_at=None, read_screen=False):
+         memory=DEFAULT_MEMORY_MIB, debug_log=None, extra=(), stop_at=None, read_screen=False,
+         preset=DEFAULT_PRESET):
     """Boot once with serial on a pipe; always returns, killing QEMU at the timeout.
 
     stop_at=PREFIX ends a boot that has no test exit (a normal boot idles forever):
@@ -190,7 +199,7 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
     if read_screen:
         extra = list(extra) + ["-monitor", "unix:%s,server=on,wait=off" % monitor_path]
     argv = qemu_argv(kernel=kernel, iso=iso, cmdline=cmdline, cpu=cpu, memory=memory,
-                     debug_log=debug_log, extra=extra)
+                     debug_log=debug_log, extra=extra, preset=preset)
     screen = display_size = None
     start = time.monotonic()
     proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -252,11 +261,12 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
 
 
 def spawn(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAULT_CPU,
-          memory=DEFAULT_MEMORY_MIB, extra=()):
+          memory=DEFAULT_MEMORY_MIB, extra=(), preset=DEFAULT_PRESET):
     """Start QEMU under pexpect for interactive tests (serial console on the child's tty)."""
     import pexpect  # Debian's python3-pexpect; imported here so batch runs need no pexpect
 
-    argv = qemu_argv(kernel=kernel, iso=iso, cmdline=cmdline, cpu=cpu, memory=memory, extra=extra)
+    argv = qemu_argv(kernel=kernel, iso=iso, cmdline=cmdline, cpu=cpu, memory=memory, extra=extra,
+                     preset=preset)
     return pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=timeout)
 
 
@@ -285,6 +295,7 @@ def main():
     src.add_argument("--kernel", help="boot this kernel ELF through its PVH note")
     ap.add_argument("--cmdline", help="kernel command line (--kernel only)")
     ap.add_argument("--cpu", default=DEFAULT_CPU)
+    ap.add_argument("--preset", default=DEFAULT_PRESET, choices=sorted(PRESETS))
     ap.add_argument("--memory", type=int, default=DEFAULT_MEMORY_MIB, help="MiB")
     ap.add_argument("--display", default="none", help="QEMU -display value (gtk, sdl, none, vnc=...)")
     ap.add_argument("--interactive", action="store_true",
@@ -296,11 +307,11 @@ def main():
         sys.exit("%s is not installed (apt-get install qemu-system-x86)" % QEMU)
     if a.interactive:
         argv = qemu_argv(kernel=a.kernel, iso=a.iso, cmdline=a.cmdline, cpu=a.cpu, memory=a.memory,
-                         display=a.display, serial="mon:stdio", debug_log=a.debug_log)
+                         display=a.display, serial="mon:stdio", debug_log=a.debug_log, preset=a.preset)
         print("running: " + " ".join(argv), file=sys.stderr)
         os.execvp(argv[0], argv)
     r = boot(kernel=a.kernel, iso=a.iso, cmdline=a.cmdline, timeout=a.timeout, cpu=a.cpu,
-             memory=a.memory, debug_log=a.debug_log)
+             memory=a.memory, debug_log=a.debug_log, preset=a.preset)
     for line in r.lines:
         print(line)
     print("# exit status %r: %s" % (r.status, r.outcome), file=sys.stderr)

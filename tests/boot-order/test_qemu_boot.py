@@ -36,6 +36,8 @@ MARKER = re.compile(r"^\[([A-Z0-9_]+)\] ([A-Z]+): ")
 KVA_BASE = 0xFFFFC00000000000   # src/arch/x86_64/arch.h: the KVA window starts here
 PAGE_SIZE = 4096
 GPRS = ("RAX", "RBX", "RCX", "RDX", "RSI", "RDI", "RBP", "R8", "R9", "R10", "R11", "R12", "R13", "R14", "R15")
+BIG_MEMORY_MIB = 8192
+BIG_MEMORY_HOLE_MIB = 1024     # below 4 GiB, QEMU leaves at most this much for PCI and firmware
 TICK_WAIT_MAX_MS = 100         # two 10 ms periods, plus late delivery on a loaded host
 TEXT_MODE_PIXELS = (720, 400)  # QEMU's rendering of the 80x25 VGA text mode
 BOOT_TIMEOUT = float(os.environ.get("AEGIS_BOOT_TIMEOUT", "30"))
@@ -56,6 +58,8 @@ def skip_all(reason):
                  "BOOT-004 a CPU without SMAP/SMEP warns and boots on",
                  "BOOT-005 an empty command line shows (none) in QEMU",
                  "BOOT-007 an over-long command line is cut with a warning in QEMU",
+                 "BOOT-002 BOOT-017 the q35 machine boots to the end and exits 33",
+                 "BOOT-009 an 8 GiB machine: the PMM counts the RAM above 4 GiB too",
                  "BOOT-008 quiet: nothing after the CMDLINE marker reaches the QEMU screen",
                  "BOOT-002 BOOT-008 without quiet the QEMU screen shows the log, wrapped at 80 columns and scrolled",
                  "BOOT-002 GRUB's graphical entry boots with boot=graphical quiet on a framebuffer, VGA text skipped",
@@ -129,6 +133,19 @@ long_line = "boot=text test=boot " + "x" * 600
 r = boot(kernel=KERNEL, cmdline=long_line, timeout=BOOT_TIMEOUT)
 t.ok(any(l.startswith("[CMDLINE] WARN: command line of 620 bytes cut to 511") for l in r.lines)
      and r.status == STATUS_PASS, "BOOT-007 an over-long command line is cut with a warning in QEMU",
+     detail=r.describe())
+
+# --- other machines: q35 (ICH9), and 8 GiB with RAM above 4 GiB ---------------------
+r = boot(kernel=KERNEL, cmdline="boot=text test=boot", timeout=BOOT_TIMEOUT, preset="q35")
+missing = find_in_order(r.markers(), QEMU_ORDER)
+t.ok(missing is None and r.status == STATUS_PASS, "BOOT-002 BOOT-017 the q35 machine boots to the end and exits 33",
+     detail=(missing or "") + "\n" + r.describe())
+
+r = boot(kernel=KERNEL, cmdline="boot=text test=boot", timeout=BOOT_TIMEOUT, memory=BIG_MEMORY_MIB)
+pmm = [re.match(r"\[PMM\] OK: (\d+)MB usable", l) for l in r.lines]
+pmm_mb = [int(x.group(1)) for x in pmm if x]
+t.ok(pmm_mb and pmm_mb[0] > BIG_MEMORY_MIB - BIG_MEMORY_HOLE_MIB and r.status == STATUS_PASS,
+     "BOOT-009 an 8 GiB machine: the PMM counts the RAM above 4 GiB too",
      detail=r.describe())
 
 # --- the VGA text screen, read through the QEMU monitor ------------------------------
