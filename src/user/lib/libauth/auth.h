@@ -7,15 +7,17 @@
  *   crypt_sha.h     SHA-crypt itself (auth_crypt)
  *   verify.h        password against a shadow hash field
  *   passwd.h shadow.h group.h   the three credential files
+ *   check.h         the whole decision on file contents (auth_check_files)
  *
  * Not here yet (spec/auth-flow.md "Planned"): auth_check, which will read
  * /etc/passwd and /etc/shadow through the userland glue and call
- * auth_passwd_find_name, auth_shadow_find_name and auth_verify_password;
- * auth_set_identity and auth_elevate_session, which need syscalls.
+ * auth_check_files; auth_set_identity and auth_elevate_session, which need
+ * syscalls.
  */
 #ifndef LIBAUTH_AUTH_H
 #define LIBAUTH_AUTH_H
 
+#include "libauth/check.h"
 #include "libauth/crypt_setting.h"
 #include "libauth/crypt_sha.h"
 #include "libauth/group.h"
