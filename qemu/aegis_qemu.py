@@ -185,12 +185,15 @@ def _display_size(monitor_path, workdir):
 
 def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAULT_CPU,
          memory=DEFAULT_MEMORY_MIB, debug_log=None, extra=(), stop_at=None, read_screen=False,
-         preset=DEFAULT_PRESET):
+         preset=DEFAULT_PRESET, linger=0.0):
     """Boot once with serial on a pipe; always returns, killing QEMU at the timeout.
 
     stop_at=PREFIX ends a boot that has no test exit (a normal boot idles forever):
     QEMU is killed as soon as a line starting with PREFIX arrives, and the run is
     reported with status None and stopped=True rather than as a timeout.
+    linger=SECONDS keeps the machine running that long after the stop_at line, still
+    collecting output; if QEMU exits meanwhile (a triple fault, a test exit), the run
+    reports that exit instead of stopped=True.
     read_screen=True (with stop_at) reads the VGA text screen through the QEMU
     monitor at that moment into run.screen (25 strings, trailing blanks removed)
     and the display's size in pixels into run.display_size (720x400 in text mode)."""
@@ -209,12 +212,19 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
     sel.register(proc.stderr, selectors.EVENT_READ, "err")
     open_streams = 2
     timed_out = stopped = False
+    stop_deadline = None
     try:
         while open_streams and not stopped:
-            left = start + timeout - time.monotonic()
+            now = time.monotonic()
+            if stop_deadline is not None and now >= stop_deadline:
+                stopped = True
+                break
+            left = start + timeout - now
             if left <= 0:
                 timed_out = True
                 break
+            if stop_deadline is not None:
+                left = min(left, stop_deadline - now)
             for key, _ in sel.select(left):
                 data = os.read(key.fileobj.fileno(), READ_CHUNK)
                 if not data:
@@ -230,8 +240,8 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
                     raw, partial = partial.split(b"\n", 1)
                     lines.append(raw.decode("utf-8", "replace").rstrip("\r"))
                     times.append(now)
-                    if stop_at is not None and lines[-1].startswith(stop_at):
-                        stopped = True
+                    if stop_at is not None and stop_deadline is None and lines[-1].startswith(stop_at):
+                        stop_deadline = time.monotonic() + linger
         if stopped and read_screen:
             time.sleep(SCREEN_SETTLE)
             try:

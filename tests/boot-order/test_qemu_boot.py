@@ -39,6 +39,7 @@ GPRS = ("RAX", "RBX", "RCX", "RDX", "RSI", "RDI", "RBP", "R8", "R9", "R10", "R11
 BIG_MEMORY_MIB = 8192
 BIG_MEMORY_HOLE_MIB = 1024     # below 4 GiB, QEMU leaves at most this much for PCI and firmware
 TICK_WAIT_MAX_MS = 100         # two 10 ms periods, plus late delivery on a loaded host
+HALT_LINGER = 1.0              # seconds a halted machine must stay up (a triple fault exits)
 TEXT_MODE_PIXELS = (720, 400)  # QEMU's rendering of the 80x25 VGA text mode
 BOOT_TIMEOUT = float(os.environ.get("AEGIS_BOOT_TIMEOUT", "30"))
 
@@ -63,7 +64,7 @@ def skip_all(reason):
                  "BOOT-008 quiet: nothing after the CMDLINE marker reaches the QEMU screen",
                  "BOOT-002 BOOT-008 without quiet the QEMU screen shows the log, wrapped at 80 columns and scrolled",
                  "BOOT-002 GRUB's graphical entry boots with boot=graphical quiet on a framebuffer, VGA text skipped",
-                 "x86_64 boot stub: a CPU without long mode gets a FAIL line, no triple fault"):
+                 "x86_64 boot stub: a CPU without long mode gets a FAIL line and stays halted (no triple fault)"):
         t.skip(name, reason)
     t.done()
 
@@ -187,9 +188,11 @@ else:
            "no ISO at %s (make iso)" % FULL_ISO)
 
 # --- the boot stub's own check (no spec ID yet: the kernel never runs) ---------------
-r = boot(kernel=KERNEL, cmdline="test=boot", cpu="qemu64,lm=off", timeout=2)
-t.ok(r.lines[:1] == ["[BOOT] FAIL: this CPU lacks long mode (x86_64); Aegis cannot run here. System halted."]
-     and r.status is None, "x86_64 boot stub: a CPU without long mode gets a FAIL line, no triple fault",
+NO_LONG_MODE = "[BOOT] FAIL: this CPU lacks long mode (x86_64); Aegis cannot run here. System halted."
+r = boot(kernel=KERNEL, cmdline="test=boot", cpu="qemu64,lm=off", timeout=BOOT_TIMEOUT, stop_at="[BOOT] FAIL",
+         linger=HALT_LINGER)
+t.ok(r.stopped and r.lines == [NO_LONG_MODE],
+     "x86_64 boot stub: a CPU without long mode gets a FAIL line and stays halted (no triple fault)",
      detail=r.describe())
 
 t.done()
