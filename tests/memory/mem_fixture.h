@@ -177,6 +177,49 @@ static inline void mem_machine(uint64_t mem_bytes)
 	assert_int_equal(kva_init(), 0);
 }
 
+/* ---- a model of what the PMM must hand out -------------------------------- */
+
+/* Pages taken by the two bitmaps for a map whose highest usable page ends at top (MEM-005). */
+static inline uint64_t mem_bitmap_pages(uint64_t top)
+{
+	uint64_t words = (top / MEM_PAGE + 63) / 64;
+	return (2 * words * 8 + MEM_PAGE - 1) / MEM_PAGE;
+}
+
+/* MEM-001 and MEM-002 for one page: free after init (bitmaps aside)? */
+static inline bool mem_model_free(const bootinfo_t *bi, uint64_t pa)
+{
+	bool usable = false;
+	if (pa >= PMM_MAX_PHYS)
+		return false;
+	for (size_t i = 0; i < bi->region_count; i++) {
+		const mem_region_t *r = &bi->regions[i];
+		if (r->length == 0)
+			continue;
+		uint64_t end = r->length > UINT64_MAX - r->base ? UINT64_MAX : r->base + r->length;
+		if (r->type == MEM_REGION_USABLE) {
+			if (r->base <= pa && pa + MEM_PAGE <= end)
+				usable = true;
+		} else if (pa < end && r->base < pa + MEM_PAGE) {
+			return false;
+		}
+	}
+	if (!usable || pa < MEM_LOW_END)
+		return false;
+	if (pa < SIM_KERNEL_PHYS_END && SIM_KERNEL_PHYS_START < pa + MEM_PAGE)
+		return false;
+	uint64_t info_end = bi->info_size > UINT64_MAX - bi->info_phys ? UINT64_MAX : bi->info_phys + bi->info_size;
+	if (bi->info_size && pa < info_end && bi->info_phys < pa + MEM_PAGE)
+		return false;
+	for (size_t i = 0; i < bi->module_count; i++) {
+		uint64_t lo = bi->modules[i].start < bi->modules[i].end ? bi->modules[i].start : bi->modules[i].end;
+		uint64_t hi = bi->modules[i].start < bi->modules[i].end ? bi->modules[i].end : bi->modules[i].start;
+		if (pa < hi && lo < pa + MEM_PAGE)
+			return false;
+	}
+	return true;
+}
+
 /* ---- page sets ------------------------------------------------------------ */
 
 /* One bit per physical page below limit. */

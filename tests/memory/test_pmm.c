@@ -18,45 +18,11 @@
 
 static uint64_t drained[ARENA_PAGES];
 
-/* Pages taken by the two bitmaps for a map whose highest usable page ends at top (MEM-005). */
-static uint64_t bitmap_pages(uint64_t top)
-{
-	uint64_t words = (top / MEM_PAGE + 63) / 64;
-	return (2 * words * 8 + MEM_PAGE - 1) / MEM_PAGE;
-}
-
-/* Model: is page pa free after init (before the bitmaps are placed)? */
-static bool model_free(const bootinfo_t *bi, uint64_t pa)
-{
-	bool usable = false;
-	for (size_t i = 0; i < bi->region_count; i++) {
-		const mem_region_t *r = &bi->regions[i];
-		if (r->length == 0)
-			continue;
-		if (r->type == MEM_REGION_USABLE) {
-			if (r->base <= pa && pa + MEM_PAGE <= r->base + r->length)
-				usable = true;
-		} else if (pa < r->base + r->length && r->base < pa + MEM_PAGE) {
-			return false;
-		}
-	}
-	if (!usable || pa < MEM_LOW_END)
-		return false;
-	if (pa < KERNEL_END && KERNEL_START < pa + MEM_PAGE)
-		return false;
-	if (bi->info_size && pa < bi->info_phys + bi->info_size && bi->info_phys < pa + MEM_PAGE)
-		return false;
-	for (size_t i = 0; i < bi->module_count; i++)
-		if (pa < bi->modules[i].end && bi->modules[i].start < pa + MEM_PAGE)
-			return false;
-	return true;
-}
-
 static uint64_t model_count(const bootinfo_t *bi, uint64_t limit)
 {
 	uint64_t n = 0;
 	for (uint64_t pa = 0; pa < limit; pa += MEM_PAGE)
-		n += model_free(bi, pa);
+		n += mem_model_free(bi, pa);
 	return n;
 }
 
@@ -86,7 +52,7 @@ static size_t drain_against_model(const bootinfo_t *bi, mem_pageset_t *seen)
 {
 	size_t n = mem_drain(drained, ARENA_PAGES, ARENA, seen);
 	for (size_t i = 0; i < n; i++)
-		if (!model_free(bi, drained[i]))
+		if (!mem_model_free(bi, drained[i]))
 			fail_msg("page 0x%llx handed out but the map does not allow it", (unsigned long long)drained[i]);
 	return n;
 }
@@ -97,7 +63,7 @@ static void test_MEM_001_usable_pages_only(void **state)
 	(void)state;
 	bootinfo_t bi = awkward_map();
 	assert_int_equal(mem_pmm_machine(ARENA, &bi), 0);
-	uint64_t expect = model_count(&bi, ARENA) - bitmap_pages(52 * MEM_MIB);
+	uint64_t expect = model_count(&bi, ARENA) - mem_bitmap_pages(52 * MEM_MIB);
 	assert_int_equal(pmm_total_pages(), expect);
 	assert_int_equal(pmm_free_pages(), expect);
 	mem_pageset_t seen = mem_pageset_new(ARENA);
@@ -150,7 +116,7 @@ static void test_MEM_002_reservations(void **state)
 	assert_int_equal(mem_pmm_machine(ARENA, &bi), 0);
 	mem_pageset_t seen = mem_pageset_new(ARENA);
 	size_t n = drain_against_model(&bi, &seen);
-	assert_int_equal(n, model_count(&bi, ARENA) - bitmap_pages(ARENA));
+	assert_int_equal(n, model_count(&bi, ARENA) - mem_bitmap_pages(ARENA));
 	for (uint64_t pa = 0; pa < 2 * MEM_MIB; pa += MEM_PAGE)
 		assert_false(mem_pageset_has(&seen, pa));
 	for (uint64_t pa = 5 * MEM_MIB; pa < 5 * MEM_MIB + 3 * MEM_PAGE; pa += MEM_PAGE)
@@ -174,7 +140,7 @@ static void test_MEM_003_above_limit_ignored(void **state)
 	assert_int_equal(mem_pmm_machine(ARENA, &bi), 0);
 	mem_assert_log("[PMM] WARN: ignoring 1032MB of usable memory above the 64 GiB tracking limit\n");
 	mem_assert_log("[PMM] OK: 68MB usable across 2 regions\n");
-	uint64_t below = model_count(&bi, ARENA) - bitmap_pages(PMM_MAX_PHYS);
+	uint64_t below = model_count(&bi, ARENA) - mem_bitmap_pages(PMM_MAX_PHYS);
 	assert_int_equal(pmm_total_pages(), below + 4 * MEM_MIB / MEM_PAGE);
 	/* The 4 MiB of bitmaps lie in the arena; the pages near 64 GiB are not reachable yet (MEM-008). */
 	assert_int_equal(mem_drain(drained, ARENA_PAGES, ARENA, NULL), below);
@@ -235,7 +201,7 @@ static void test_MEM_005_bitmap_placement(void **state)
 	assert_int_equal(mem_pmm_machine(ARENA, &bi), 0);
 	mem_pageset_t seen = mem_pageset_new(ARENA);
 	size_t n = mem_drain(drained, ARENA_PAGES, ARENA, &seen);
-	uint64_t bm = bitmap_pages(ARENA);
+	uint64_t bm = mem_bitmap_pages(ARENA);
 	assert_int_equal(n, (ARENA - KERNEL_END) / MEM_PAGE - bm);
 	for (uint64_t i = 0; i < bm; i++)
 		assert_false(mem_pageset_has(&seen, KERNEL_END + i * MEM_PAGE));
@@ -345,7 +311,7 @@ static void test_MEM_008_reach_limits_allocation(void **state)
 	assert_int_equal(mem_pmm_machine(ARENA, &bi), 0);
 	assert_int_equal(pmm_reachable_end(), ARENA);
 	size_t n = mem_drain(drained, ARENA_PAGES, ARENA, NULL);
-	assert_int_equal(n, (ARENA - KERNEL_END) / MEM_PAGE - bitmap_pages(2 * ARENA));
+	assert_int_equal(n, (ARENA - KERNEL_END) / MEM_PAGE - mem_bitmap_pages(2 * ARENA));
 	assert_int_equal(pmm_free_pages(), ARENA / MEM_PAGE);
 	mem_free_all(drained, n);
 	/* vmm_init maps the whole claimed range and extends the reach to it. */
@@ -390,6 +356,157 @@ static void test_MEM_009_next_fit(void **state)
 	printf("# drained %zu pages in %.1f ms\n", m, ms);
 }
 
+/* ---- random maps ------------------------------------------------------------ */
+
+#define SMALL_ARENA (8ull * MEM_MIB)
+#define RANDOM_MAPS 300u
+#define RANDOM_MAX_REGIONS 12u
+
+static const uint32_t random_types[] = {1, 1, 1, 1, 2, 3, 4, 5, 0, MEM_REGION_UNKNOWN_TYPE};
+
+static uint64_t random_addr(mem_rng_t *r)
+{
+	switch (mem_rng_below(r, 6)) {
+	case 0:
+		return mem_rng_below(r, SMALL_ARENA / MEM_PAGE + 64) * MEM_PAGE;
+	case 1:
+		return mem_rng_below(r, SMALL_ARENA + MEM_MIB);
+	case 2:
+		return PMM_MAX_PHYS - 8 * MEM_MIB + mem_rng_below(r, 16 * MEM_MIB);
+	case 3:
+		return mem_rng_next(r);
+	case 4:
+		return UINT64_MAX - mem_rng_below(r, 3 * MEM_PAGE);
+	default:
+		return mem_rng_below(r, 4) * MEM_MIB;
+	}
+}
+
+static uint64_t random_length(mem_rng_t *r, uint64_t base)
+{
+	switch (mem_rng_below(r, 6)) {
+	case 0:
+		return 0;
+	case 1:
+		return mem_rng_below(r, 3 * MEM_PAGE);
+	case 2:
+		return mem_rng_below(r, SMALL_ARENA);
+	case 3:
+		return UINT64_MAX; /* base + length wraps */
+	case 4:
+		return UINT64_MAX - base;
+	default:
+		return mem_rng_below(r, 80 * MEM_GIB);
+	}
+}
+
+static bootinfo_t random_map(mem_rng_t *r)
+{
+	bootinfo_t bi;
+	memset(&bi, 0, sizeof(bi));
+	if (mem_rng_below(r, 10) < 7)
+		mem_bootinfo_add(&bi, 0, SMALL_ARENA, MEM_REGION_USABLE);
+	size_t n = mem_rng_below(r, RANDOM_MAX_REGIONS);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t base = random_addr(r);
+		uint32_t type = random_types[mem_rng_below(r, sizeof(random_types) / sizeof(random_types[0]))];
+		mem_bootinfo_add(&bi, base, random_length(r, base), type);
+	}
+	bi.module_count = mem_rng_below(r, 4);
+	for (size_t i = 0; i < bi.module_count; i++) {
+		uint64_t start = random_addr(r);
+		bi.modules[i] = (boot_module_t){start, start + mem_rng_below(r, MEM_MIB), ""};
+		if (mem_rng_below(r, 8) == 0) /* reversed: still reserved */
+			bi.modules[i] = (boot_module_t){start + MEM_PAGE, start, ""};
+	}
+	bi.info_phys = mem_rng_below(r, 2) ? SIM_MB2_INFO_PHYS : random_addr(r);
+	bi.info_size = (uint32_t)mem_rng_below(r, 3 * MEM_PAGE);
+	return bi;
+}
+
+typedef struct {
+	uint64_t first, end;
+} page_span_t;
+
+static int span_order(const void *a, const void *b)
+{
+	const page_span_t *x = a, *y = b;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* The marker the model expects: usable MiB (union of whole pages below the limit) and entry count. */
+static void expected_marker(const bootinfo_t *bi, char *line, size_t size, uint64_t *top)
+{
+	page_span_t spans[BOOTINFO_MAX_REGIONS];
+	size_t count = 0;
+	*top = 0;
+	for (size_t i = 0; i < bi->region_count; i++) {
+		const mem_region_t *r = &bi->regions[i];
+		if (r->type != MEM_REGION_USABLE || r->length == 0)
+			continue;
+		uint64_t end = r->length > UINT64_MAX - r->base ? UINT64_MAX : r->base + r->length;
+		if (end > PMM_MAX_PHYS)
+			end = PMM_MAX_PHYS;
+		uint64_t first = r->base / MEM_PAGE + (r->base % MEM_PAGE != 0), last = end / MEM_PAGE;
+		if (first < last) {
+			spans[count++] = (page_span_t){first, last};
+			if (last * MEM_PAGE > *top)
+				*top = last * MEM_PAGE;
+		}
+	}
+	qsort(spans, count, sizeof(spans[0]), span_order);
+	uint64_t pages = 0, covered = 0;
+	for (size_t i = 0; i < count; i++) {
+		uint64_t first = spans[i].first > covered ? spans[i].first : covered;
+		if (spans[i].end > first)
+			pages += spans[i].end - first;
+		if (spans[i].end > covered)
+			covered = spans[i].end;
+	}
+	snprintf(line, size, "[PMM] OK: %lluMB usable across %zu regions\n",
+	         (unsigned long long)(pages * MEM_PAGE / MEM_MIB), count);
+}
+
+/* MEM-001 MEM-002 MEM-003 MEM-004: random (hostile) maps never crash and always match the model. */
+static void test_MEM_001_random_maps(void **state)
+{
+	(void)state;
+	mem_rng_t rng = {mem_seed() ^ 0x5EEDull};
+	unsigned ok = 0;
+	for (unsigned round = 0; round < RANDOM_MAPS; round++) {
+		bootinfo_t bi = random_map(&rng);
+		int err = mem_pmm_machine(SMALL_ARENA, &bi);
+		char line[96];
+		uint64_t top;
+		expected_marker(&bi, line, sizeof(line), &top);
+		if (err != 0) {
+			/* Only when the model agrees: nothing usable, no room for the bitmaps, or nothing left. */
+			assert_int_equal(err, -ENOMEM);
+			assert_true(mem_log_has("[PMM] FAIL: "));
+			assert_int_equal(pmm_alloc_page(), PMM_NO_PAGE);
+			uint64_t bm = mem_bitmap_pages(top), run = 0, longest = 0;
+			for (uint64_t pa = MEM_LOW_END; pa < SMALL_ARENA; pa += MEM_PAGE) {
+				run = mem_model_free(&bi, pa) ? run + 1 : 0;
+				longest = run > longest ? run : longest;
+			}
+			if (!(top == 0 || longest < bm || (top <= SMALL_ARENA && model_count(&bi, SMALL_ARENA) == bm)))
+				fail_msg("round %u: map refused although the model has room: %s", round, mem_log_text());
+			continue;
+		}
+		ok++;
+		mem_assert_log(line);
+		size_t n = mem_drain(drained, ARENA_PAGES, SMALL_ARENA, NULL);
+		for (size_t i = 0; i < n; i++)
+			if (!mem_model_free(&bi, drained[i]))
+				fail_msg("round %u: page 0x%llx handed out against the map", round, (unsigned long long)drained[i]);
+		assert_int_equal(n, model_count(&bi, SMALL_ARENA) - mem_bitmap_pages(top));
+		mem_free_all(drained, n);
+		assert_int_equal(pmm_free_pages(), pmm_total_pages());
+	}
+	printf("# %u of %u random maps were accepted\n", ok, RANDOM_MAPS);
+	assert_true(ok > RANDOM_MAPS / 5); /* enough accepted maps to mean something */
+}
+
 int main(void)
 {
 	mem_log_capture();
@@ -406,6 +523,7 @@ int main(void)
 		cmocka_unit_test(test_MEM_007_bad_free_refused),
 		cmocka_unit_test(test_MEM_008_reach_limits_allocation),
 		cmocka_unit_test(test_MEM_009_next_fit),
+		cmocka_unit_test(test_MEM_001_random_maps),
 	};
 	return cmocka_run_group_tests_name("memory: pmm", tests, NULL, NULL);
 }

@@ -5,8 +5,9 @@
  * Usable regions are shrunk to whole pages, everything else is grown to whole
  * pages, and reservations are applied after the usable ranges, so a page that
  * any non-usable region touches is never free whatever the order of the map.
- * Nothing at or above PMM_MAX_PHYS is tracked.  The bitmaps go to the lowest
- * run of pages above 1 MiB that lies inside one usable range, meets no
+ * Nothing at or above PMM_MAX_PHYS is tracked.  Usable ranges are merged
+ * where they overlap or touch; the bitmaps go to the lowest run of pages
+ * above 1 MiB that lies inside one merged usable range, meets no
  * reservation and is reached by the boot-time direct map (they are written
  * through it before the VMM exists).
  */
@@ -82,6 +83,28 @@ static uint64_t pmm_plan_regions(const bootinfo_t *info, pmm_plan_t *plan)
 	return ignored;
 }
 
+/* Sort the usable spans and merge those that overlap or touch, so placement sees whole runs. */
+static void pmm_plan_merge_usable(pmm_plan_t *plan)
+{
+	for (size_t i = 1; i < plan->usable_count; i++) {
+		pmm_span_t s = plan->usable[i];
+		size_t j = i;
+		for (; j > 0 && plan->usable[j - 1].first > s.first; j--)
+			plan->usable[j] = plan->usable[j - 1];
+		plan->usable[j] = s;
+	}
+	size_t out = 0;
+	for (size_t i = 0; i < plan->usable_count; i++) {
+		if (out && plan->usable[i].first <= plan->usable[out - 1].end) {
+			if (plan->usable[i].end > plan->usable[out - 1].end)
+				plan->usable[out - 1].end = plan->usable[i].end;
+		} else {
+			plan->usable[out++] = plan->usable[i];
+		}
+	}
+	plan->usable_count = out;
+}
+
 static void pmm_plan_fixed(const bootinfo_t *info, const platform_layout_t *layout, pmm_plan_t *plan)
 {
 	pmm_plan_reserve(plan, 0, PMM_LOW_MEMORY_END);
@@ -143,6 +166,7 @@ int pmm_plan_build(const bootinfo_t *info, const platform_layout_t *layout, pmm_
 		boot_mark("PMM", MARK_FAIL, "no usable memory in the memory map");
 		return -ENOMEM;
 	}
+	pmm_plan_merge_usable(plan);
 	pmm_plan_fixed(info, layout, plan);
 
 	plan->word_count = (plan->page_count + PMM_WORD_BITS - 1) / PMM_WORD_BITS;
