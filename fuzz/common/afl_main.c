@@ -18,6 +18,8 @@
 
 /* Inputs per forked process before AFL starts a fresh one (limits leaked state). */
 #define AFL_PERSISTENT_ITERATIONS 10000
+/* Largest input run_file() reads (AFL's own default maximum is 1 MiB). */
+#define AFL_FILE_MAX (1u << 20)
 
 __AFL_FUZZ_INIT();
 
@@ -38,7 +40,7 @@ static int run_file(const char *path)
 		perror(path);
 		return 2;
 	}
-	static uint8_t buf[1 << 20];
+	static uint8_t buf[AFL_FILE_MAX];
 	size_t len = fread(buf, 1, sizeof(buf), f);
 	fclose(f);
 	run_copy(buf, len);

@@ -13,6 +13,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +67,7 @@ static int list_dir(path_list_t *l, const char *dir)
 	while ((e = readdir(d)) != NULL) {
 		if (!is_input_name(e->d_name))
 			continue;
-		char path[4096];
+		char path[PATH_MAX];
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
 		struct stat st;
 		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))

@@ -22,6 +22,12 @@
 
 #define HARNESS_REASON_MAX 160
 #define HARNESS_SHORT_REASON 9 /* also exercise truncation of the reason */
+/* The contract's limits (spec/multiboot2.md), restated here so the harness checks, not trusts. */
+#define HARNESS_MIN_TOTAL 16u
+#define HARNESS_ALIGN 8u
+#define HARNESS_FB_TYPE_MAX 2u
+#define HARNESS_FB_BPP_MAX 32u
+#define HARNESS_BITS_PER_BYTE 8u
 
 static void harness_fail(const char *what)
 {
@@ -48,7 +54,8 @@ static bool harness_all_zero(const void *p, size_t n)
 
 static void harness_check_success(const bootinfo_t *bi, const uint8_t *data, size_t size)
 {
-	if (bi->info_size < 16 || bi->info_size > size || bi->info_size > MB2_INFO_MAX || bi->info_size % 8)
+	if (bi->info_size < HARNESS_MIN_TOTAL || bi->info_size > size || bi->info_size > MB2_INFO_MAX ||
+	    bi->info_size % HARNESS_ALIGN)
 		harness_fail("info_size out of range");
 	size_t total = bi->info_size;
 	if (bi->cmdline && !harness_string_inside(bi->cmdline, data, total))
@@ -67,8 +74,10 @@ static void harness_check_success(const bootinfo_t *bi, const uint8_t *data, siz
 			harness_fail("region wraps");
 	const boot_framebuffer_t *fb = &bi->framebuffer;
 	if (fb->present &&
-	    (fb->type > 2 || fb->bpp == 0 || fb->bpp > 32 || !fb->width || !fb->height ||
-	     (uint64_t)fb->pitch < (uint64_t)fb->width * ((fb->bpp + 7u) / 8u) ||
+	    (fb->type > HARNESS_FB_TYPE_MAX || fb->bpp == 0 || fb->bpp > HARNESS_FB_BPP_MAX || !fb->width ||
+	     !fb->height ||
+	     (uint64_t)fb->pitch <
+	         (uint64_t)fb->width * ((fb->bpp + HARNESS_BITS_PER_BYTE - 1) / HARNESS_BITS_PER_BYTE) ||
 	     fb->addr > UINT64_MAX - (uint64_t)fb->pitch * fb->height))
 		harness_fail("bad framebuffer");
 	if (bi->info_phys != 0)

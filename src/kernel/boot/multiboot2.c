@@ -24,6 +24,7 @@
 #define MB2_HEADER_SIZE 8u
 #define MB2_TAG_HEADER_SIZE 8u
 #define MB2_TAG_ALIGN 8u
+#define MB2_TAG_SIZE_AT 4u /* type at 0, size at 4 */
 #define MB2_MIN_TOTAL_SIZE (MB2_HEADER_SIZE + MB2_TAG_HEADER_SIZE)
 
 /* Tag types this parser understands. */
@@ -88,7 +89,7 @@ static uint32_t mb2_u32(const mb2_ctx_t *c, uint32_t at)
 
 static uint64_t mb2_u64(const mb2_ctx_t *c, uint32_t at)
 {
-	return (uint64_t)mb2_u32(c, at) | (uint64_t)mb2_u32(c, at + 4) << 32;
+	return (uint64_t)mb2_u32(c, at) | (uint64_t)mb2_u32(c, at + sizeof(uint32_t)) << 32;
 }
 
 static int mb2_check_header(mb2_ctx_t *c, size_t avail)
@@ -260,7 +261,7 @@ static int mb2_walk(mb2_ctx_t *c)
 	for (uint32_t off = MB2_HEADER_SIZE; off < c->total;) {
 		uint32_t left = c->total - off;
 		uint32_t type = mb2_u32(c, off);
-		uint32_t size = mb2_u32(c, off + 4);
+		uint32_t size = mb2_u32(c, off + MB2_TAG_SIZE_AT);
 		if (size < MB2_TAG_HEADER_SIZE)
 			return mb2_fail(c, "tag at offset %u has size %u, smaller than its %u-byte header", off, size,
 			                MB2_TAG_HEADER_SIZE);

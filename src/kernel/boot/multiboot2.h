@@ -22,8 +22,9 @@
  * Parse the info structure at info, of which at most avail bytes may be read
  * (the kernel passes MB2_INFO_MAX; tests and the fuzzer pass the buffer size).
  * On success returns 0 and fills *out (info_phys is left for the caller).
- * On failure returns -EINVAL and writes a reason of at most errlen-1 bytes
- * ("tag at offset 40 has size 4, smaller than its 8-byte header").
+ * On failure returns -EINVAL, leaves *out all zero and writes a one-line
+ * reason of at most errlen-1 bytes ("tag at offset 40 has size 4, smaller
+ * than its 8-byte header"); err may be NULL.  Rules: spec/multiboot2.md.
  */
 int mb2_parse(const void *info, size_t avail, bootinfo_t *out, char *err, size_t errlen);
 
