@@ -369,6 +369,22 @@ static void test_AUTH_016_limits(void **state)
 	assert_string_equal(out, "");
 	assert_int_equal(auth_crypt("pw", "$5$rounds=1000$s", out, 0, &why), AUTH_LIMIT);
 	assert_int_equal(out[0], '\0');
+	auth_crypt_setting_t st;
+	assert_int_equal(auth_crypt_parse_setting("$6$abc", 6, &st, &why), AUTH_OK);
+	auth_crypt_setting_t hand = st;
+	hand.salt_len = AUTH_SALT_MAX + 1;
+	assert_int_equal(auth_crypt_compute("pw", 2, &hand, out, sizeof(out), &why), AUTH_MALFORMED);
+	hand = st;
+	hand.rounds = AUTH_ROUNDS_MIN - 1;
+	assert_int_equal(auth_crypt_compute("pw", 2, &hand, out, sizeof(out), &why), AUTH_MALFORMED);
+	hand = st;
+	hand.rounds = AUTH_ROUNDS_MAX + 1;
+	assert_int_equal(auth_crypt_compute("pw", 2, &hand, out, sizeof(out), &why), AUTH_MALFORMED);
+	hand = st;
+	hand.scheme = (auth_scheme_t)1;
+	assert_int_equal(auth_crypt_compute("pw", 2, &hand, out, sizeof(out), &why), AUTH_MALFORMED);
+	assert_string_equal(out, "");
+	assert_int_equal(auth_crypt_compute("pw", 2, &st, out, sizeof(out), &why), AUTH_OK);
 	assert_int_equal(auth_crypt(NULL, "$5$s", out, sizeof(out), &why), AUTH_MALFORMED);
 	assert_int_equal(auth_crypt("pw", NULL, out, sizeof(out), &why), AUTH_MALFORMED);
 }

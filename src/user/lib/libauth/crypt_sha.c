@@ -184,6 +184,12 @@ auth_result_t auth_crypt_compute(const char *key, size_t key_len, const auth_cry
 	auth_reason_clear(why);
 	if (out_size > 0)
 		out[0] = '\0';
+	if ((setting->scheme != AUTH_SCHEME_SHA256 && setting->scheme != AUTH_SCHEME_SHA512) ||
+	    setting->salt_len > AUTH_SALT_MAX || setting->salt[setting->salt_len] != '\0' ||
+	    setting->rounds < AUTH_ROUNDS_MIN || setting->rounds > AUTH_ROUNDS_MAX) {
+		auth_reason_set(why, 0, "setting structure is not one the parsers produce");
+		return AUTH_MALFORMED;
+	}
 	if (key_len > AUTH_PASSWORD_MAX) {
 		auth_reason_set(why, 0, "password longer than %d bytes", AUTH_PASSWORD_MAX);
 		return AUTH_LIMIT;
