@@ -191,6 +191,14 @@ static void test_MEM_004_nothing_usable(void **state)
 	assert_int_equal(mem_pmm_machine(ARENA, &bi), -ENOMEM);
 	mem_assert_log("[PMM] FAIL: no free memory left after the reservations\n");
 	assert_int_equal(pmm_alloc_page(), PMM_NO_PAGE);
+
+	/* No map at all. */
+	mem_log_reset();
+	assert_int_equal(pmm_init(NULL, platform_layout()), -EINVAL);
+	mem_assert_log("[PMM] FAIL: no memory map\n");
+	assert_int_equal(pmm_alloc_page(), PMM_NO_PAGE);
+	assert_int_equal(vmm_init(NULL), -EINVAL);
+	mem_assert_log("[VMM] FAIL: no memory map\n");
 }
 
 /* MEM-005: the bitmaps take the lowest free run above 1 MiB and nothing else. */
