@@ -24,6 +24,7 @@
 #define PMM_BITS_PER_WORD 64u
 #define PMM_BYTES_PER_MIB (1ull << 20)
 #define PMM_ALL_ONES UINT64_MAX
+#define PMM_BYTE_ALL_SET 0xFF
 
 static uint64_t *pmm_used;    /* bit set: not free */
 static uint64_t *pmm_managed; /* bit set: the PMM owns this page */
@@ -107,7 +108,7 @@ int pmm_init(const bootinfo_t *info, const platform_layout_t *layout)
 	pmm_word_count = plan.word_count;
 	pmm_used = vmm_phys_to_virt(plan.bitmap_phys);
 	pmm_managed = pmm_used + pmm_word_count;
-	kmemset(pmm_used, 0xff, pmm_word_count * sizeof(uint64_t));
+	kmemset(pmm_used, PMM_BYTE_ALL_SET, pmm_word_count * sizeof(uint64_t));
 	kmemset(pmm_managed, 0, pmm_word_count * sizeof(uint64_t));
 
 	for (size_t i = 0; i < plan.usable_count; i++) {

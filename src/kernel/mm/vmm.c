@@ -13,6 +13,9 @@
  *  - an intermediate entry has the user bit exactly when a user mapping lies
  *    below it, and is never no-execute (leaves carry the permissions);
  *  - every change to the active root is reported with platform_kmap_sync().
+ *    On x86_64 that is one INVLPG, which also drops every paging-structure
+ *    cache entry, so tables emptied by an unmap are freed after the sync.
+ *    Splitting a 2 MiB page changes no translation and needs no sync.
  */
 #include <aegis/errno.h>
 
