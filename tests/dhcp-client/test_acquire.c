@@ -458,6 +458,12 @@ static void test_resolv_content(void **state)
     assert_int_equal(n, strlen(out));
     assert_int_equal(n, 19 + 27 + 19 + 7 + 255 + 1);
     assert_int_equal(strncmp(out, "nameserver 1.1.1.1\nnameserver 255.255.255.255\nnameserver 9.9.9.9\nsearch ddd", 75), 0);
+    /* a short buffer: cut and terminated, and the return value shows it */
+    char small[20];
+    assert_int_equal(dhcp_format_resolv(&l, small, sizeof(small)), n);
+    assert_string_equal(small, "nameserver 1.1.1.1\n");
+    assert_int_equal(dhcp_format_resolv(&l, small, 0), n);
+    assert_true(n < DHCP_RESOLV_MAX);
     world_t *w = w_new(22);
     w->srv.dns_count = 5;
     for (int i = 0; i < 5; i++)
@@ -480,8 +486,11 @@ static void test_formatting(void **state)
     assert_int_equal(dhcp_mask_prefix(0xffffffffu), 32);
     assert_int_equal(dhcp_mask_prefix(IP(255, 255, 255, 128)), 25);
     assert_int_equal(dhcp_mask_prefix(IP(255, 255, 0, 255)), -1);
-    assert_string_equal(dhcp_state_name(DHCP_STATE_INIT_REBOOT), "INIT-REBOOT");
-    assert_string_equal(dhcp_state_name(DHCP_STATE_REBINDING), "REBINDING");
+    static const char *names[] = { "INIT", "SELECTING", "REQUESTING", "BOUND", "RENEWING", "REBINDING",
+                                   "INIT-REBOOT", "LINK-DOWN", "DONE" };
+    for (int s = DHCP_STATE_INIT; s <= DHCP_STATE_DONE; s++)
+        assert_string_equal(dhcp_state_name((dhcp_state_t)s), names[s]);
+    assert_string_equal(dhcp_state_name((dhcp_state_t)99), "?");
 }
 
 int main(void)

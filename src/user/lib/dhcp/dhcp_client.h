@@ -112,7 +112,8 @@ const char *dhcp_state_name(dhcp_state_t s);
 /* Helpers shared by the core and its adapters. */
 void dhcp_format_ip(uint32_t ip, char out[16]);
 int dhcp_mask_prefix(uint32_t mask);   /* -1 when not contiguous */
-/* The resolver file for a lease (DHCP-060); returns its length. */
+/* The resolver file for a lease (DHCP-060), cut to cap-1 bytes and
+ * terminated; returns the length of the whole file (>= cap: it was cut). */
 size_t dhcp_format_resolv(const dhcp_lease_t *l, char *out, size_t cap);
 
 #endif

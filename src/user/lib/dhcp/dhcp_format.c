@@ -1,13 +1,15 @@
 /*
  * Text the DHCP core and its adapters share: dotted addresses, prefix
  * lengths, state names and the resolver file (DHCP-040, DHCP-060).
- * snprintf into caller buffers only.
+ * snprintf into caller buffers only; like snprintf, dhcp_format_resolv
+ * returns the length the whole file needs, so a short buffer shows.
  */
 #include "dhcp/dhcp_client.h"
 
 #include <stdio.h>
 
 #define IPV4_BITS 32
+#define RESOLV_WHOLE 512u   /* 3 x "nameserver 255.255.255.255\n" + "search " + 255 + "\n" = 344 */
 
 void dhcp_format_ip(uint32_t ip, char out[16])
 {
@@ -26,26 +28,18 @@ int dhcp_mask_prefix(uint32_t mask)
 
 size_t dhcp_format_resolv(const dhcp_lease_t *l, char *out, size_t cap)
 {
-    size_t pos = 0;
+    char text[RESOLV_WHOLE];   /* always large enough: three addresses and a 255-byte domain */
     char ip[16];
-    if (cap == 0)
-        return 0;
-    out[0] = '\0';
+    size_t pos = 0;
+    text[0] = '\0';
     for (size_t i = 0; i < l->dns_count && i < DHCP_DNS_MAX; i++) {
         dhcp_format_ip(l->dns[i], ip);
-        int n = snprintf(out + pos, cap - pos, "nameserver %s\n", ip);
-        if (n < 0 || (size_t)n >= cap - pos)
-            return pos;
-        pos += (size_t)n;
+        pos += (size_t)snprintf(text + pos, sizeof(text) - pos, "nameserver %s\n", ip);
     }
-    if (l->has_domain) {
-        int n = snprintf(out + pos, cap - pos, "search %s\n", l->domain);
-        if (n < 0 || (size_t)n >= cap - pos) {
-            out[pos] = '\0';
-            return pos;
-        }
-        pos += (size_t)n;
-    }
+    if (l->has_domain)
+        pos += (size_t)snprintf(text + pos, sizeof(text) - pos, "search %.*s\n", (int)DHCP_DOMAIN_MAX, l->domain);
+    if (cap > 0)
+        snprintf(out, cap, "%s", text);
     return pos;
 }
 
