@@ -284,6 +284,37 @@ static void test_lost_renewal(void **state)
     free(w);
 }
 
+/* DHCP-048 DHCP-023 DHCP-049: a NAK where no REQUEST is outstanding (SELECTING, the
+ * back-off in INIT, BOUND) changes nothing */
+static void test_nak_ignored_elsewhere(void **state)
+{
+    (void)state;
+    world_t *w = w_new(13);
+    w->srv.on = false;
+    w_start(w);
+    dhcp_packet_t p;
+    w_reply_base(w, &w->sent[0].p, &p, DHCP_NAK);
+    w_deliver_packet(w, &p, IP(10, 0, 0, 1), DHCP_BROADCAST_ADDR);
+    assert_int_equal(w->c.state, DHCP_STATE_SELECTING);
+    w_run_until(w, 1600);
+    assert_int_equal(w->c.state, DHCP_STATE_INIT);
+    size_t logs = w->n_logs;
+    w_deliver_packet(w, &p, IP(10, 0, 0, 1), DHCP_BROADCAST_ADDR);
+    assert_int_equal(w->c.state, DHCP_STATE_INIT);
+    assert_int_equal(w->n_logs, logs);
+    free(w);
+
+    w = w_new(14);
+    w_acquire(w);
+    w_reply_base(w, &w->sent[1].p, &p, DHCP_NAK);
+    w_deliver_packet(w, &p, IP(10, 0, 0, 1), DHCP_BROADCAST_ADDR);
+    assert_int_equal(w->c.state, DHCP_STATE_BOUND);
+    assert_true(w->configured);
+    assert_int_equal(w->n_unconfigure, 0);
+    assert_int_equal(w->n_logs, 2);
+    free(w);
+}
+
 int main(void)
 {
     w_print_seed();
@@ -297,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_duplicate_ack_after_bound),
         cmocka_unit_test(test_lease_extremes),
         cmocka_unit_test(test_lost_renewal),
+        cmocka_unit_test(test_nak_ignored_elsewhere),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
