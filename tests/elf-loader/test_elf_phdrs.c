@@ -68,6 +68,20 @@ static void test_ELF_033_tls_recorded(void **state)
 	assert_int_equal(plan.tls.filesz, 0x18);
 	assert_int_equal(plan.tls.memsz, 0x60);
 	assert_int_equal(plan.tls.align, 8);
+	/* Boundaries: a template at the lowest user address, and a TLS block ending at the limit. */
+	elfb_default(&b);
+	b.ph[0].vaddr = ELF_USER_MIN;
+	elfb_add(&b, elfb_phdr(ELFB_PT_TLS, ELFB_PF_R, 0, ELF_USER_MIN, 0x10, 0x10, 8));
+	elfb_expect_accept(&b, &plan);
+	assert_int_equal(plan.tls.vaddr, ELF_USER_MIN);
+	elfb_default(&b);
+	b.ph[2].vaddr = ELF_USER_LIMIT - ELFB_DATA_MEMSZ;
+	b.ph[2].offset = 2 * ELFB_PAGE + ((ELF_USER_LIMIT - ELFB_DATA_MEMSZ) & (ELFB_PAGE - 1));
+	b.ph[2].filesz = 0x10;
+	b.file_size = b.ph[2].offset + b.ph[2].filesz;
+	elfb_add(&b, elfb_phdr(ELFB_PT_TLS, ELFB_PF_R, b.ph[2].offset, b.ph[2].vaddr, 0x10, ELFB_DATA_MEMSZ, 8));
+	elfb_expect_accept(&b, &plan);
+	assert_int_equal(plan.tls.vaddr + plan.tls.memsz, ELF_USER_LIMIT);
 }
 
 /* ELF-033: each malformed PT_TLS has its own reason. */
@@ -424,6 +438,9 @@ static void test_ELF_050_static_pie(void **state)
 	b.file_size = 0x202000 + ELFB_DATA_FILESZ;
 	b.ph[2].offset = 0x202000;
 	b.ph[b.phnum - 1].offset = 0x202000;
+	elfb_expect_reject(&b, "segment 1: address range outside user space");
+	/* An alignment of 2^47 puts the base exactly at the end of user space: refused too. */
+	b.ph[1].align = ELF_USER_LIMIT;
 	elfb_expect_reject(&b, "segment 1: address range outside user space");
 	/* ET_EXEC gets no bias. */
 	elfb_default(&b);
