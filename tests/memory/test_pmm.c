@@ -367,7 +367,7 @@ static void test_MEM_009_next_fit(void **state)
 /* ---- random maps ------------------------------------------------------------ */
 
 #define SMALL_ARENA (8ull * MEM_MIB)
-#define RANDOM_MAPS 300u
+#define RANDOM_MAPS 200u
 #define RANDOM_MAX_REGIONS 12u
 
 static const uint32_t random_types[] = {1, 1, 1, 1, 2, 3, 4, 5, 0, MEM_REGION_UNKNOWN_TYPE};
