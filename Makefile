@@ -115,7 +115,7 @@ tests: $(TEST_BINS)
 tests-%:
 	@$(MAKE) --no-print-directory $(filter $(BUILD)/tests/$*/%,$(TEST_BINS))
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -type f -name '*.d' 2>/dev/null)
 include $(sort $(wildcard mk/*.mk))
 
 # ---- entry points ----------------------------------------------------------

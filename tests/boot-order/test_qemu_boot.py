@@ -64,7 +64,7 @@ def skip_all(reason):
                  "BOOT-008 quiet: nothing after the CMDLINE marker reaches the QEMU screen",
                  "BOOT-002 BOOT-008 without quiet the QEMU screen shows the log, wrapped at 80 columns and scrolled",
                  "BOOT-002 GRUB's graphical entry boots with boot=graphical quiet on a framebuffer, VGA text skipped",
-                 "x86_64 boot stub: a CPU without long mode gets a FAIL line and stays halted (no triple fault)"):
+                 "BOOT-021 x86_64 boot stub: a CPU without long mode gets a FAIL line and stays halted (no triple fault)"):
         t.skip(name, reason)
     t.done()
 
@@ -187,12 +187,12 @@ else:
     t.skip("BOOT-002 GRUB's graphical entry boots with boot=graphical quiet on a framebuffer, VGA text skipped",
            "no ISO at %s (make iso)" % FULL_ISO)
 
-# --- the boot stub's own check (no spec ID yet: the kernel never runs) ---------------
+# --- BOOT-021: the boot stub's own check (the kernel never runs) ---------------
 NO_LONG_MODE = "[BOOT] FAIL: this CPU lacks long mode (x86_64); Aegis cannot run here. System halted."
 r = boot(kernel=KERNEL, cmdline="test=boot", cpu="qemu64,lm=off", timeout=BOOT_TIMEOUT, stop_at="[BOOT] FAIL",
          linger=HALT_LINGER)
 t.ok(r.stopped and r.lines == [NO_LONG_MODE],
-     "x86_64 boot stub: a CPU without long mode gets a FAIL line and stays halted (no triple fault)",
+     "BOOT-021 x86_64 boot stub: a CPU without long mode gets a FAIL line and stays halted (no triple fault)",
      detail=r.describe())
 
 t.done()
