@@ -30,7 +30,11 @@ ARCH_C_SRCS := $(shell find src/arch/x86_64 -name '*.c' 2>/dev/null | sort)
 ARCH_ASM_SRCS := $(shell find src/arch/x86_64 -name '*.asm' 2>/dev/null | sort)
 SIM_MAIN := sim/main.c
 SIM_PLATFORM_SRCS := $(filter-out $(SIM_MAIN),$(shell find sim -name '*.c' | sort))
-USER_LIB_SRCS := $(shell find src/user/lib -name '*.c' 2>/dev/null | sort)
+# Userland files named *.x86_64.c are only for the freestanding (musl) build and
+# *.sim.c only for the host build: the glue layer's two transports.
+USER_LIB_ALL_SRCS := $(shell find src/user/lib -name '*.c' 2>/dev/null | sort)
+USER_LIB_SRCS := $(filter-out %.x86_64.c,$(USER_LIB_ALL_SRCS))
+USER_LIB_MUSL_SRCS := $(filter-out %.sim.c,$(USER_LIB_ALL_SRCS))
 TEST_C_SRCS := $(shell find tests -name 'test_*.c' | sort)
 
 # ---- flags ---------------------------------------------------------------
