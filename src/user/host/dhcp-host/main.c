@@ -30,6 +30,8 @@
 
 #define EXIT_CANNOT_START 2
 #define PATH_MAX_LEN 4096
+#define MS_PER_S 1000u
+#define NS_PER_MS 1000000u
 
 typedef struct {
     const char *ifname;
@@ -65,7 +67,7 @@ static uint64_t now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+    return (uint64_t)ts.tv_sec * MS_PER_S + (uint64_t)ts.tv_nsec / NS_PER_MS;
 }
 
 static int usage(void)
@@ -181,7 +183,7 @@ static int event_loop(const options_t *o, int fd, dhcp_client_t *c, dhcp_actions
             timeout = wait > INT32_MAX ? INT32_MAX : (int)wait;
         }
         struct pollfd p = { .fd = fd, .events = POLLIN };
-        struct timespec ts = { timeout / 1000, (long)(timeout % 1000) * 1000000L };
+        struct timespec ts = { timeout / (int)MS_PER_S, (long)(timeout % (int)MS_PER_S) * (long)NS_PER_MS };
         int n = ppoll(&p, 1, timeout < 0 ? NULL : &ts, &run_mask);   /* signals only land here */
         if (n < 0 && errno != EINTR) {
             fprintf(stderr, "dhcp-host: poll: %s\n", strerror(errno));

@@ -142,7 +142,7 @@ static void renew_enter(dhcp_client_t *c, uint64_t now_ms, dhcp_state_t state, d
     c->xid = client_new_xid(c);
     c->exchange_start_ms = now_ms;
     if (state == DHCP_STATE_REBINDING) {
-        char ip[16];
+        char ip[DHCP_IP_TEXT_MAX];
         dhcp_format_ip(c->lease.server_id, ip);
         dhcp_emit_log(acts, "[DHCP] rebinding: no answer from %s", ip);
     }
@@ -169,7 +169,7 @@ static void lease_tick(dhcp_client_t *c, uint64_t now_ms, dhcp_actions_t *acts)
 
 static void nak_restart(dhcp_client_t *c, uint64_t now_ms, uint32_t from, dhcp_actions_t *acts)
 {
-    char ip[16];
+    char ip[DHCP_IP_TEXT_MAX];
     dhcp_format_ip(from, ip);
     const char *state = dhcp_state_name(c->state);
     lease_drop(c, acts);
@@ -179,7 +179,7 @@ static void nak_restart(dhcp_client_t *c, uint64_t now_ms, uint32_t from, dhcp_a
 
 static void log_acquired(const dhcp_lease_t *l, dhcp_actions_t *acts)
 {
-    char ip[16], gw[16], dns[16], lease[16];
+    char ip[DHCP_IP_TEXT_MAX], gw[DHCP_IP_TEXT_MAX], dns[DHCP_IP_TEXT_MAX], lease[DHCP_IP_TEXT_MAX];
     dhcp_format_ip(l->ip, ip);
     dhcp_format_ip(l->router, gw);
     dhcp_format_ip(l->dns[0], dns);
@@ -244,7 +244,7 @@ static void on_offer(dhcp_client_t *c, uint64_t now_ms, const dhcp_packet_t *p, 
         return;
     c->offered_ip = p->yiaddr;
     c->server_id = sid;
-    char ip[16], from[16];
+    char ip[DHCP_IP_TEXT_MAX], from[DHCP_IP_TEXT_MAX];
     dhcp_format_ip(p->yiaddr, ip);
     dhcp_format_ip(sid, from);
     dhcp_emit_log(acts, "[DHCP] offer %s from %s", ip, from);
@@ -279,7 +279,7 @@ static void on_reply(dhcp_client_t *c, uint64_t now_ms, const dhcp_packet_t *p, 
     }
     uint32_t from = p->has_server_id ? p->server_id : src;
     if (c->state == DHCP_STATE_REQUESTING) {
-        char ip[16];
+        char ip[DHCP_IP_TEXT_MAX];
         dhcp_format_ip(from, ip);
         dhcp_emit_log(acts, "[DHCP] NAK from %s in REQUESTING, restarting", ip);
         attempt_failed(c, now_ms, acts);
@@ -435,7 +435,7 @@ void dhcp_client_on_conflict(dhcp_client_t *c, uint64_t now_ms, dhcp_actions_t *
     bool holding = c->state == DHCP_STATE_BOUND || c->state == DHCP_STATE_RENEWING ||
                    c->state == DHCP_STATE_REBINDING;
     if (c->bound && holding) {
-        char ip[16];
+        char ip[DHCP_IP_TEXT_MAX];
         dhcp_format_ip(c->lease.ip, ip);
         dhcp_send_decline(c, acts);
         lease_drop(c, acts);
@@ -457,7 +457,7 @@ void dhcp_client_stop(dhcp_client_t *c, uint64_t now_ms, dhcp_actions_t *acts)
         return;
     }
     if (c->bound && c->link_up) {
-        char ip[16];
+        char ip[DHCP_IP_TEXT_MAX];
         dhcp_format_ip(c->lease.ip, ip);
         dhcp_send_release(c, acts);
         lease_drop(c, acts);

@@ -23,6 +23,7 @@
 #define DHCP_SENDS_PER_PHASE 3u
 #define DHCP_PHASE_WAIT_MS 500u
 #define DHCP_BROADCAST_ADDR 0xffffffffu
+#define DHCP_IP_TEXT_MAX 16u       /* "255.255.255.255" and its terminator */
 
 typedef enum {
     DHCP_STATE_INIT,          /* waiting out a back-off before an attempt */
@@ -110,7 +111,7 @@ void dhcp_client_stop(dhcp_client_t *c, uint64_t now_ms, dhcp_actions_t *acts);
 const char *dhcp_state_name(dhcp_state_t s);
 
 /* Helpers shared by the core and its adapters. */
-void dhcp_format_ip(uint32_t ip, char out[16]);
+void dhcp_format_ip(uint32_t ip, char out[DHCP_IP_TEXT_MAX]);
 int dhcp_mask_prefix(uint32_t mask);   /* -1 when not contiguous */
 /* The resolver file for a lease (DHCP-060), cut to cap-1 bytes and
  * terminated; returns the length of the whole file (>= cap: it was cut). */

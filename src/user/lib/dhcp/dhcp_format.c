@@ -11,9 +11,9 @@
 #define IPV4_BITS 32
 #define RESOLV_WHOLE 512u   /* 3 x "nameserver 255.255.255.255\n" + "search " + 255 + "\n" = 344 */
 
-void dhcp_format_ip(uint32_t ip, char out[16])
+void dhcp_format_ip(uint32_t ip, char out[DHCP_IP_TEXT_MAX])
 {
-    snprintf(out, 16, "%u.%u.%u.%u", (unsigned)(ip >> 24), (unsigned)(ip >> 16) & 0xffu,
+    snprintf(out, DHCP_IP_TEXT_MAX, "%u.%u.%u.%u", (unsigned)(ip >> 24), (unsigned)(ip >> 16) & 0xffu,
              (unsigned)(ip >> 8) & 0xffu, (unsigned)ip & 0xffu);
 }
 
@@ -29,7 +29,7 @@ int dhcp_mask_prefix(uint32_t mask)
 size_t dhcp_format_resolv(const dhcp_lease_t *l, char *out, size_t cap)
 {
     char text[RESOLV_WHOLE];   /* always large enough: three addresses and a 255-byte domain */
-    char ip[16];
+    char ip[DHCP_IP_TEXT_MAX];
     size_t pos = 0;
     text[0] = '\0';
     for (size_t i = 0; i < l->dns_count && i < DHCP_DNS_MAX; i++) {

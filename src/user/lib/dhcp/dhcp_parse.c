@@ -99,7 +99,7 @@ static int parse_walk_area(parse_state_t *st, const uint8_t *p, size_t n, bool i
 
 static uint32_t parse_be32(const uint8_t *p)
 {
-    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
+    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];   /* big-endian */
 }
 
 static uint16_t parse_be16(const uint8_t *p)
@@ -219,18 +219,18 @@ static int parse_decode(parse_state_t *st, dhcp_packet_t *out)
 
 static void parse_header(const uint8_t *buf, dhcp_packet_t *out)
 {
-    out->op = buf[0];
-    out->htype = buf[1];
-    out->hlen = buf[2];
-    out->hops = buf[3];
-    out->xid = parse_be32(buf + 4);
-    out->secs = parse_be16(buf + 8);
-    out->flags = parse_be16(buf + 10);
-    out->ciaddr = parse_be32(buf + 12);
-    out->yiaddr = parse_be32(buf + 16);
-    out->siaddr = parse_be32(buf + 20);
-    out->giaddr = parse_be32(buf + 24);
-    memcpy(out->chaddr, buf + 28, DHCP_CHADDR_LEN);
+    out->op = buf[DHCP_OFF_OP];
+    out->htype = buf[DHCP_OFF_HTYPE];
+    out->hlen = buf[DHCP_OFF_HLEN];
+    out->hops = buf[DHCP_OFF_HOPS];
+    out->xid = parse_be32(buf + DHCP_OFF_XID);
+    out->secs = parse_be16(buf + DHCP_OFF_SECS);
+    out->flags = parse_be16(buf + DHCP_OFF_FLAGS);
+    out->ciaddr = parse_be32(buf + DHCP_OFF_CIADDR);
+    out->yiaddr = parse_be32(buf + DHCP_OFF_YIADDR);
+    out->siaddr = parse_be32(buf + DHCP_OFF_SIADDR);
+    out->giaddr = parse_be32(buf + DHCP_OFF_GIADDR);
+    memcpy(out->chaddr, buf + DHCP_OFF_CHADDR, DHCP_CHADDR_LEN);
 }
 
 static int parse_message(parse_state_t *st, const uint8_t *buf, size_t len, dhcp_packet_t *out)
