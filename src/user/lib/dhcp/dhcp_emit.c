@@ -146,7 +146,7 @@ void dhcp_send_renew_request(dhcp_client_t *c, uint64_t now_ms, bool broadcast, 
 void dhcp_send_decline(dhcp_client_t *c, dhcp_actions_t *acts)
 {
     dhcp_packet_t p;
-    msg_base(c, &p, DHCP_DECLINE, c->cfg.random(c->cfg.random_arg));
+    msg_base(c, &p, DHCP_DECLINE, dhcp_random(c));
     p.has_requested_ip = true;
     p.requested_ip = c->lease.ip;
     p.has_server_id = true;
@@ -157,7 +157,7 @@ void dhcp_send_decline(dhcp_client_t *c, dhcp_actions_t *acts)
 void dhcp_send_release(dhcp_client_t *c, dhcp_actions_t *acts)
 {
     dhcp_packet_t p;
-    msg_base(c, &p, DHCP_RELEASE, c->cfg.random(c->cfg.random_arg));
+    msg_base(c, &p, DHCP_RELEASE, dhcp_random(c));
     p.ciaddr = c->lease.ip;
     p.has_server_id = true;
     p.server_id = c->lease.server_id;

@@ -1,9 +1,11 @@
 /*
  * Private interface between the files of the DHCP core.
  *
- * dhcp_emit.c appends actions and builds the client's messages,
- * dhcp_timing.c does the arithmetic of leases, back-off and retransmission,
- * dhcp_client.c is the state machine that decides which of them to use.
+ * dhcp_client.c takes the events and owns the timer, dhcp_acquire.c runs
+ * INIT/SELECTING/REQUESTING/INIT-REBOOT, dhcp_lease.c runs BOUND/RENEWING/
+ * REBINDING and every ACK and NAK, dhcp_emit.c appends actions and builds
+ * the client's messages, dhcp_timing.c does the arithmetic of leases,
+ * back-off and retransmission.
  */
 #ifndef DHCP_INTERNAL_H
 #define DHCP_INTERNAL_H
@@ -11,6 +13,30 @@
 #include "dhcp/dhcp_client.h"
 
 #define DHCP_MS_PER_S 1000u
+
+/* Shared by the state files (dhcp_client.c). */
+void dhcp_timer_arm(dhcp_client_t *c, uint64_t at_ms);
+void dhcp_timer_disarm(dhcp_client_t *c);
+uint32_t dhcp_random(dhcp_client_t *c);
+uint32_t dhcp_new_xid(dhcp_client_t *c);
+void dhcp_client_exit(dhcp_client_t *c, int status, dhcp_actions_t *acts);
+
+/* Acquisition (dhcp_acquire.c). */
+void dhcp_acquire_send(dhcp_client_t *c, uint64_t now_ms, dhcp_actions_t *acts);
+void dhcp_acquire_begin(dhcp_client_t *c, uint64_t now_ms, unsigned attempt, dhcp_actions_t *acts);
+void dhcp_reboot_begin(dhcp_client_t *c, uint64_t now_ms, uint32_t ip, dhcp_actions_t *acts);
+void dhcp_reboot_timeout(dhcp_client_t *c, uint64_t now_ms, dhcp_actions_t *acts);
+void dhcp_acquire_failed(dhcp_client_t *c, uint64_t now_ms, dhcp_actions_t *acts);
+void dhcp_acquire_offer(dhcp_client_t *c, uint64_t now_ms, const dhcp_packet_t *p, uint32_t src,
+                        dhcp_actions_t *acts);
+
+/* The lease (dhcp_lease.c). */
+bool dhcp_lease_is_infinite(const dhcp_lease_t *l);
+void dhcp_lease_drop(dhcp_client_t *c, dhcp_actions_t *acts);
+void dhcp_lease_arm(dhcp_client_t *c);
+void dhcp_lease_tick(dhcp_client_t *c, uint64_t now_ms, dhcp_actions_t *acts);
+void dhcp_lease_reply(dhcp_client_t *c, uint64_t now_ms, const dhcp_packet_t *p, uint32_t src,
+                      dhcp_actions_t *acts);
 
 /* Actions. */
 void dhcp_emit_reset(dhcp_actions_t *acts);
