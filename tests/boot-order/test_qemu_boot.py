@@ -64,7 +64,8 @@ def skip_all(reason):
                  "BOOT-008 quiet: nothing after the CMDLINE marker reaches the QEMU screen",
                  "BOOT-002 BOOT-008 without quiet the QEMU screen shows the log, wrapped at 80 columns and scrolled",
                  "BOOT-002 GRUB's graphical entry boots with boot=graphical quiet on a framebuffer, VGA text skipped",
-                 "BOOT-021 x86_64 boot stub: a CPU without long mode gets a FAIL line and stays halted (no triple fault)"):
+                 "BOOT-021 x86_64 boot stub: a CPU without long mode gets a FAIL line and stays halted (no triple fault)",
+                 "BOOT-021 x86_64 boot stub: a CPU without NX gets a FAIL line and stays halted (no fault on the first page-table switch)"):
         t.skip(name, reason)
     t.done()
 
@@ -193,6 +194,13 @@ r = boot(kernel=KERNEL, cmdline="test=boot", cpu="qemu64,lm=off", timeout=BOOT_T
          linger=HALT_LINGER)
 t.ok(r.stopped and r.lines == [NO_LONG_MODE],
      "BOOT-021 x86_64 boot stub: a CPU without long mode gets a FAIL line and stays halted (no triple fault)",
+     detail=r.describe())
+
+NO_NX = "[BOOT] FAIL: this CPU lacks the NX bit; Aegis needs it for W^X. System halted."
+r = boot(kernel=KERNEL, cmdline="test=boot", cpu="qemu64,-nx", timeout=BOOT_TIMEOUT, stop_at="[BOOT] FAIL",
+         linger=HALT_LINGER)
+t.ok(r.stopped and r.lines == [NO_NX],
+     "BOOT-021 x86_64 boot stub: a CPU without NX gets a FAIL line and stays halted (no fault on the first page-table switch)",
      detail=r.describe())
 
 t.done()

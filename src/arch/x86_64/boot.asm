@@ -127,11 +127,7 @@ boot_common:
 
 	mov ecx, MSR_EFER
 	rdmsr
-	or eax, EFER_LME
-	cmp byte [boot_has_nx], 0
-	je .no_nx
-	or eax, EFER_NXE
-.no_nx:
+	or eax, EFER_LME | EFER_NXE
 	wrmsr
 
 	mov eax, cr0
@@ -141,7 +137,9 @@ boot_common:
 	lgdt [boot_gdt_ptr32]
 	jmp BOOT_CODE64_SEL:boot_long_low
 
-; Check CPUID and long mode; jumps to boot_fail with a message when missing.
+; Check CPUID, long mode and NX; jumps to boot_fail with a message when one is
+; missing.  The VMM marks every non-executable page NX, so a CPU without it
+; would fault on its first kernel page-table switch: refuse it here, loudly.
 boot_check_cpu:
 	pushfd
 	pop eax
@@ -164,10 +162,13 @@ boot_check_cpu:
 	test edx, CPUID_EDX_LM
 	jz .no_lm
 	test edx, CPUID_EDX_NX
-	setnz byte [boot_has_nx]
+	jz .no_nx
 	ret
 .no_lm:
 	mov esi, msg_no_long_mode
+	jmp boot_fail
+.no_nx:
+	mov esi, msg_no_nx
 	jmp boot_fail
 
 ; Zero the tables, then: PML4[0] and PML4[256] -> low PDPT (4 x 1 GiB of
@@ -253,12 +254,12 @@ boot_long_low:
 section .boot.data progbits alloc noexec write align=16
 msg_no_long_mode:
 	db "[BOOT] FAIL: this CPU lacks long mode (x86_64); Aegis cannot run here. System halted.", 13, 10, 0
+msg_no_nx:
+	db "[BOOT] FAIL: this CPU lacks the NX bit; Aegis needs it for W^X. System halted.", 13, 10, 0
 boot_magic:
 	dd 0
 boot_info:
 	dd 0
-boot_has_nx:
-	db 0
 	align 16
 ; Boot GDT: null, 64-bit kernel code, kernel data.  gdt.c installs the real one.
 boot_gdt:
