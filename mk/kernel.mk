@@ -22,19 +22,23 @@ KERNEL_OBJS := $(patsubst %.c,$(KERNEL_OBJ_DIR)/%.o,$(KERNEL_SRCS)) \
 
 $(KERNEL_OBJ_DIR)/src/kernel/%.o: src/kernel/%.c
 	@mkdir -p $(@D)
-	gcc $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,KCC,$<)
+	$(Q)gcc $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(KERNEL_OBJ_DIR)/$(ARCH_DIR)/%.o: $(ARCH_DIR)/%.c
 	@mkdir -p $(@D)
-	gcc $(ARCH_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,KCC,$<)
+	$(Q)gcc $(ARCH_CFLAGS) -MMD -MP -c $< -o $@
 
 $(KERNEL_OBJ_DIR)/$(ARCH_DIR)/%.o: $(ARCH_DIR)/%.asm
 	@mkdir -p $(@D)
-	nasm -f elf64 -Werror -MD $(@:.o=.d) -MP -o $@ $<
+	$(call say,NASM,$<)
+	$(Q)nasm -f elf64 -Werror -MD $(@:.o=.d) -MP -o $@ $<
 
 $(KERNEL_ELF): $(KERNEL_OBJS) $(KERNEL_LDSCRIPT)
 	@mkdir -p $(@D)
-	ld $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS)
+	$(call say,KLD,$@)
+	$(Q)ld $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS)
 	@grub-file --is-x86-multiboot2 $@ || { echo "$@: no valid Multiboot2 header" >&2; rm -f $@; exit 1; }
 
 # ---- GRUB ISOs -----------------------------------------------------------------
@@ -45,9 +49,10 @@ ISO_TEST_IMAGE := $(BUILD)/aegis-test.iso
 # removed afterwards (a name ending in .d would be read as a dependency file).
 define make_iso
 	@rm -rf $(2).root && mkdir -p $(2).root/boot/grub
-	cp $(KERNEL_ELF) $(2).root/boot/aegis.elf
-	cp $(1) $(2).root/boot/grub/grub.cfg
-	grub-mkrescue -o $(2) $(2).root >$(2).log 2>&1 || { cat $(2).log >&2; rm -rf $(2) $(2).root; exit 1; }
+	$(call say,ISO,$(2))
+	$(Q)cp $(KERNEL_ELF) $(2).root/boot/aegis.elf
+	$(Q)cp $(1) $(2).root/boot/grub/grub.cfg
+	$(Q)grub-mkrescue -o $(2) $(2).root >$(2).log 2>&1 || { cat $(2).log >&2; rm -rf $(2) $(2).root; exit 1; }
 	@rm -rf $(2).root
 endef
 
