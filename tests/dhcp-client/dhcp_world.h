@@ -28,8 +28,8 @@
 
 #include "dhcp/dhcp_client.h"
 
-#define W_SENT_MAX 256
-#define W_LOGS_MAX 256
+#define W_SENT_MAX 512
+#define W_LOGS_MAX 512
 #define W_QUEUE_MAX 64
 #define W_STEPS_MAX 100000
 #define W_DEFAULT_SEED 20261122u
@@ -76,6 +76,10 @@ typedef struct {
     uint32_t xid_delta;       /* added to the xid of every reply */
     uint32_t sid_override;    /* non-zero: claim this server id */
     uint32_t reply_dst;       /* destination of replies (0: broadcast) */
+    unsigned loss_pct;        /* chance that a message (either way) is lost */
+    unsigned dup_pct;         /* chance that a reply arrives twice */
+    uint64_t chaos_rng;       /* drives loss and duplication, seeded per test */
+    unsigned acks_sent;
     unsigned got[DHCP_INFORM + 1];
 } w_server_t;
 
@@ -161,14 +165,27 @@ static inline void w_queue(world_t *w, uint64_t at, const uint8_t *data, size_t 
     memcpy(q->data, data, len);
 }
 
+/* True with the given chance in percent, from the server's own generator. */
+static inline bool w_chance(world_t *w, unsigned pct)
+{
+    if (pct == 0)
+        return false;
+    w->srv.chaos_rng = w->srv.chaos_rng * 6364136223846793005ull + 1442695040888963407ull;
+    return (unsigned)((w->srv.chaos_rng >> 33) % 100u) < pct;
+}
+
 /* Queue a server message built from p, now + latency. */
 static inline void w_server_send(world_t *w, const dhcp_packet_t *p)
 {
     uint8_t buf[DHCP_PACKET_MAX];
     int n = dhcp_packet_build(p, buf, sizeof(buf));
     assert_true(n > 0);
+    if (w_chance(w, w->srv.loss_pct))
+        return;
+    if (p->msg_type == DHCP_ACK)
+        w->srv.acks_sent++;
     uint32_t dst = w->srv.reply_dst != 0 ? w->srv.reply_dst : DHCP_BROADCAST_ADDR;
-    unsigned copies = w->srv.duplicate ? 2 : 1;
+    unsigned copies = w->srv.duplicate || w_chance(w, w->srv.dup_pct) ? 2 : 1;
     for (unsigned i = 0; i < copies; i++)
         w_queue(w, w->now + w->srv.latency_ms + i, buf, (size_t)n, w->srv.ip, dst);
 }
@@ -219,6 +236,8 @@ static inline void w_server_handle(world_t *w, const w_sent_t *s)
         w->srv.drop_next--;
         return;
     }
+    if (w_chance(w, w->srv.loss_pct))
+        return;
     if (w->srv.ignore_unicast && s->dst != DHCP_BROADCAST_ADDR)
         return;
     dhcp_packet_t p;
@@ -264,6 +283,7 @@ static inline void w_apply(world_t *w)
             break;
         }
         case DHCP_ACT_CONFIGURE:
+            assert_true(a->lease.ip != 0);
             w->configured = true;
             w->cfg = a->lease;
             w->n_configure++;
@@ -286,6 +306,9 @@ static inline void w_apply(world_t *w)
             break;
         }
     }
+    /* an invariant every test gets: no lease is used past its expiry */
+    if (w->configured)
+        assert_true(w->cfg.lease_s == DHCP_LEASE_INFINITE || w->now <= w->cfg.expiry_ms);
 }
 
 static inline void w_start(world_t *w)
