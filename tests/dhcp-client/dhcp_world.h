@@ -174,12 +174,38 @@ static inline bool w_chance(world_t *w, unsigned pct)
     return (unsigned)((w->srv.chaos_rng >> 33) % 100u) < pct;
 }
 
+/* Put one more option in front of the end option of a built message (the
+ * builder writes at most three name servers; a server may send more). */
+static inline void w_append_option(uint8_t *buf, int *n, uint8_t tag, const uint8_t *val, uint8_t len)
+{
+    size_t i = DHCP_OPTIONS_OFFSET;
+    while (buf[i] != DHCP_OPT_END)
+        i += buf[i] == DHCP_OPT_PAD ? 1 : 2u + buf[i + 1];
+    assert_true(i + 3u + len <= DHCP_PACKET_MAX);
+    buf[i] = tag;
+    buf[i + 1] = len;
+    memcpy(buf + i + 2, val, len);
+    buf[i + 2 + len] = DHCP_OPT_END;
+    if ((int)(i + 3 + len) > *n)
+        *n = (int)(i + 3 + len);
+}
+
 /* Queue a server message built from p, now + latency. */
 static inline void w_server_send(world_t *w, const dhcp_packet_t *p)
 {
     uint8_t buf[DHCP_PACKET_MAX];
     int n = dhcp_packet_build(p, buf, sizeof(buf));
     assert_true(n > 0);
+    if (p->dns_count == DHCP_DNS_MAX && w->srv.dns_count > DHCP_DNS_MAX) {
+        uint8_t extra[4 * 2];
+        uint8_t k = (uint8_t)(w->srv.dns_count - DHCP_DNS_MAX);
+        for (uint8_t i = 0; i < k; i++) {
+            uint32_t a = w->srv.dns[DHCP_DNS_MAX + i];
+            uint8_t b[4] = { (uint8_t)(a >> 24), (uint8_t)(a >> 16), (uint8_t)(a >> 8), (uint8_t)a };
+            memcpy(extra + 4 * i, b, 4);
+        }
+        w_append_option(buf, &n, DHCP_OPT_DNS, extra, (uint8_t)(4 * k));
+    }
     if (w_chance(w, w->srv.loss_pct))
         return;
     if (p->msg_type == DHCP_ACK)

@@ -439,7 +439,7 @@ static void test_events_and_deadline(void **state)
     free(w);
 }
 
-/* DHCP-060 DHCP-070: resolver file content, at most three servers */
+/* DHCP-060 DHCP-070 DHCP-015: resolver file content, at most three servers */
 static void test_resolv_content(void **state)
 {
     (void)state;
@@ -470,6 +470,8 @@ static void test_resolv_content(void **state)
         w->srv.dns[i] = IP(10, 0, 1, i + 1);
     w_acquire(w);
     assert_string_equal(w->resolv, "nameserver 10.0.1.1\nnameserver 10.0.1.2\nnameserver 10.0.1.3\n");
+    /* DHCP-015: the two left out are said, not dropped silently */
+    assert_true(w_find_log(w, "[DHCP] 5 name servers offered, the first 3 used") >= 0);
     free(w);
 }
 

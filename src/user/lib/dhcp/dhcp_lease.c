@@ -132,6 +132,9 @@ static void ack_accept(dhcp_client_t *c, uint64_t now_ms, const dhcp_packet_t *p
     c->bound = true;
     c->state = DHCP_STATE_BOUND;
     dhcp_emit_configure(acts, &l);
+    if (p->dns_extra > 0)
+        dhcp_emit_log(acts, "[DHCP] %u name servers offered, the first %u used", p->dns_count + p->dns_extra,
+                      DHCP_DNS_MAX);
     if (!renewal)
         log_acquired(&l, acts);
     else if (dhcp_lease_is_infinite(&l))
