@@ -9,7 +9,7 @@
 # A file listed here includes only <stdint.h>/<stddef.h>/<stdbool.h> and the
 # ABI headers, so Frama-C's C front end reads it as the compilers do.
 
-PROVE_SRCS := src/kernel/cap/cap_table.c
+PROVE_SRCS := src/kernel/cap/cap_table.c src/kernel/cap/cap_proc.c
 
 .PHONY: prove deps-prove
 deps-prove:

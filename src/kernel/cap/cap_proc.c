@@ -14,26 +14,22 @@
 #include "cap/cap_proc.h"
 #include "cap/cap_table.h"
 
-/* The six capabilities of every fresh program image. */
-static const cap_slot_t cap_baseline[CAP_BASELINE_COUNT] = {
-	{CAP_KIND_VFS_OPEN, CAP_RIGHTS_READ},
-	{CAP_KIND_VFS_WRITE, CAP_RIGHTS_WRITE},
-	{CAP_KIND_VFS_READ, CAP_RIGHTS_READ},
-	{CAP_KIND_IPC, CAP_RIGHTS_READ},
-	{CAP_KIND_PROC_READ, CAP_RIGHTS_READ},
-	{CAP_KIND_THREAD_CREATE, CAP_RIGHTS_READ},
-};
-
 void cap_table_set_baseline(cap_table_t *t)
 {
+	/* The six capabilities of every fresh program image, one call each. */
 	cap_table_clear(t);
-	for (unsigned i = 0; i < CAP_BASELINE_COUNT; i++)
-		(void)cap_table_grant(t, cap_baseline[i].kind, cap_baseline[i].rights);
+	(void)cap_table_grant(t, CAP_KIND_VFS_OPEN, CAP_RIGHTS_READ);
+	(void)cap_table_grant(t, CAP_KIND_VFS_WRITE, CAP_RIGHTS_WRITE);
+	(void)cap_table_grant(t, CAP_KIND_VFS_READ, CAP_RIGHTS_READ);
+	(void)cap_table_grant(t, CAP_KIND_IPC, CAP_RIGHTS_READ);
+	(void)cap_table_grant(t, CAP_KIND_PROC_READ, CAP_RIGHTS_READ);
+	(void)cap_table_grant(t, CAP_KIND_THREAD_CREATE, CAP_RIGHTS_READ);
 }
 
 unsigned cap_proc_init_for_pid1(cap_proc_t *p)
 {
 	cap_table_set_baseline(&p->held);
+	/*@ assert p->held.slot[CAP_KIND_PROC_READ - 1].rights == CAP_RIGHTS_READ; */
 	/* Init signals its children (WRITE) and may power the machine off. */
 	(void)cap_table_grant(&p->held, CAP_KIND_PROC_READ, CAP_RIGHTS_WRITE);
 	(void)cap_table_grant(&p->held, CAP_KIND_POWER, CAP_RIGHTS_READ);
@@ -44,7 +40,7 @@ unsigned cap_proc_init_for_pid1(cap_proc_t *p)
 
 int cap_proc_fork(cap_proc_t *child, const cap_proc_t *parent)
 {
-	if (child == NULL || parent == NULL || child == parent)
+	if (child == NULL || parent == NULL || (const cap_proc_t *)child == parent)
 		return -EINVAL;
 	cap_table_copy(&child->held, &parent->held);
 	cap_table_clear(&child->exec_grants);
@@ -53,12 +49,31 @@ int cap_proc_fork(cap_proc_t *child, const cap_proc_t *parent)
 }
 
 /* Grant every kind of a policy set with all rights. */
+/*@ requires \valid(t) && cap_table_ok(t);
+    assigns t->slot[0 .. CAP_KIND_MAX - 1];
+    ensures cap_table_ok(t); */
 static void cap_grant_kind_set(cap_table_t *t, uint32_t kinds)
 {
+	/*@ loop invariant 1 <= kind <= CAP_KIND_MAX + 1;
+	    loop invariant cap_table_ok(t);
+	    loop assigns kind, t->slot[0 .. CAP_KIND_MAX - 1];
+	    loop variant CAP_KIND_MAX + 1 - kind; */
 	for (uint32_t kind = 1; kind <= CAP_KIND_MAX; kind++) {
 		if (kinds & (UINT32_C(1) << kind))
 			(void)cap_table_grant(t, kind, CAP_RIGHTS_ALL);
 	}
+}
+
+/* The rights in both a and b (no more than either). */
+/*@ requires a <= CAP_RIGHTS_ALL && b <= CAP_RIGHTS_ALL;
+    assigns \nothing;
+    ensures \result == (a & b);
+    ensures 0 <= \result <= CAP_RIGHTS_ALL; */
+static uint32_t cap_rights_common(uint32_t a, uint32_t b)
+{
+	uint32_t both = a & b;
+	/*@ assert 0 <= both <= CAP_RIGHTS_ALL; */
+	return both;
 }
 
 int cap_proc_exec(cap_proc_t *p, const cap_policy_t *policy)
@@ -73,8 +88,12 @@ int cap_proc_exec(cap_proc_t *p, const cap_policy_t *policy)
 			cap_grant_kind_set(&next, policy->admin);
 	}
 	/* Registered grants carry over only as far as they are still held. */
+	/*@ loop invariant 1 <= kind <= CAP_KIND_MAX + 1;
+	    loop invariant cap_table_ok(&next);
+	    loop assigns kind, next.slot[0 .. CAP_KIND_MAX - 1];
+	    loop variant CAP_KIND_MAX + 1 - kind; */
 	for (uint32_t kind = 1; kind <= CAP_KIND_MAX; kind++) {
-		uint32_t keep = cap_table_rights(&p->exec_grants, kind) & cap_table_rights(&p->held, kind);
+		uint32_t keep = cap_rights_common(cap_table_rights(&p->exec_grants, kind), cap_table_rights(&p->held, kind));
 		if (keep != 0)
 			(void)cap_table_grant(&next, kind, keep);
 	}
@@ -83,6 +102,8 @@ int cap_proc_exec(cap_proc_t *p, const cap_policy_t *policy)
 	return 0;
 }
 
+/*@ assigns \nothing;
+    ensures \result <==> cap_kind_valid(kind) && cap_rights_valid(rights); */
 static bool cap_args_ok(uint32_t kind, uint32_t rights)
 {
 	return kind >= 1 && kind <= CAP_KIND_MAX && rights >= 1 && rights <= CAP_RIGHTS_ALL;
