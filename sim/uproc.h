@@ -22,6 +22,13 @@
 
 #include <aegis/sim_channel.h>
 
+/*
+ * How long (real milliseconds) a process whose channel closed may take to
+ * become a zombie before we kill it.  Only used on the abnormal path: a
+ * process that closed its channel but kept running would otherwise hang us.
+ */
+#define UPROC_EXIT_GRACE_MS 2000
+
 typedef struct {
 	pid_t host_pid;      /* 0 when the handle is empty */
 	int chan_fd;         /* kernel end of the channel, -1 when closed */

@@ -10,13 +10,6 @@
 
 #include "uproc.h"
 
-/*
- * How long (real milliseconds) a process whose channel closed may take to
- * become a zombie before we kill it.  Only used on the abnormal path: a
- * process that closed its channel but kept running would otherwise hang us.
- */
-#define UPROC_EXIT_GRACE_MS 2000
-
 /* Send one message, with pass_fd attached by SCM_RIGHTS when >= 0. 0 or -errno. */
 int uproc_wire_send(int fd, const void *msg, size_t len, int pass_fd);
 

@@ -30,21 +30,24 @@ typedef struct {
 static inline void ut_prog_path(const char *name, char *out, size_t cap)
 {
 	const char *build = getenv("AEGIS_BUILD");
+	int n;
 	if (build) {
-		snprintf(out, cap, "%s/sim-progs/%s", build, name);
+		n = snprintf(out, cap, "%s/sim-progs/%s", build, name);
+		assert_true(n > 0 && (size_t)n < cap);
 		return;
 	}
 	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	assert_true(n > 0);
-	exe[n] = '\0';
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	assert_true(len > 0);
+	exe[len] = '\0';
 	/* the binary is $(BUILD)/tests/sim-process/test_x */
 	for (int up = 0; up < 3; up++) {
 		char *slash = strrchr(exe, '/');
 		assert_non_null(slash);
 		*slash = '\0';
 	}
-	snprintf(out, cap, "%s/sim-progs/%s", exe, name);
+	n = snprintf(out, cap, "%s/sim-progs/%s", exe, name);
+	assert_true(n > 0 && (size_t)n < cap);
 }
 
 static inline ut_image_t ut_load(const char *name)

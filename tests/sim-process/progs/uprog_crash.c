@@ -5,9 +5,12 @@
  *   hostexit - ends with the host's _exit(9), never telling the kernel
  *   close    - closes its channel and keeps running
  *   garbage  - sends a malformed message on its channel and waits
+ *   wrongpid - sends a well-formed request that claims another host pid
+ *   fdpass   - sends a well-formed request with a descriptor attached
  *   wait     - makes a second getpid call (the test kills it while it waits)
  * The host calls here are the point of the test: a real program never makes them.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -18,6 +21,38 @@
 #include "uprog_lib.h"
 
 #define UPROG_HOSTEXIT_STATUS 9
+
+/* A request with the right size, magic and version, but a lie in it. */
+static void send_forged(bool with_fd)
+{
+	sim_request_t req;
+	memset(&req, 0, sizeof(req));
+	req.magic = SIM_CHANNEL_MAGIC;
+	req.version = SIM_CHANNEL_VERSION;
+	req.kind = SIM_REQ_SYSCALL;
+	req.nr = SYS_getpid;
+	req.host_pid = getpid() + (with_fd ? 0 : 1);
+	struct iovec iov = {.iov_base = &req, .iov_len = sizeof(req)};
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} ctl;
+	memset(&ctl, 0, sizeof(ctl));
+	struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1};
+	if (with_fd) {
+		int fd = STDIN_FILENO;
+		mh.msg_control = ctl.buf;
+		mh.msg_controllen = sizeof(ctl.buf);
+		struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+		c->cmsg_level = SOL_SOCKET;
+		c->cmsg_type = SCM_RIGHTS;
+		c->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(c), &fd, sizeof(int));
+	}
+	(void)!sendmsg(SIM_CHANNEL_FD, &mh, 0);
+	for (;;)
+		pause();
+}
 
 int main(int argc, char **argv)
 {
@@ -37,6 +72,8 @@ int main(int argc, char **argv)
 		for (;;)
 			pause();
 	}
+	if (strcmp(mode, "wrongpid") == 0 || strcmp(mode, "fdpass") == 0)
+		send_forged(strcmp(mode, "fdpass") == 0);
 	uprog_call3(SYS_getpid, 0, 0, 0);
 	uprog_exit(UPROG_NOT_REACHED);
 }
