@@ -236,6 +236,98 @@ static void test_state_rules_SIMP_012_014(void **state)
 	ut_assert_clean(fds);
 }
 
+/* Send raw bytes as a "reply" to a waiting process (what a broken kernel side would do). */
+static void send_raw(uproc_t *p, const void *msg, size_t len, int pass_fd)
+{
+	struct iovec iov = {.iov_base = (void *)msg, .iov_len = len};
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} ctl;
+	memset(&ctl, 0, sizeof(ctl));
+	struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1};
+	if (pass_fd >= 0) {
+		mh.msg_control = ctl.buf;
+		mh.msg_controllen = sizeof(ctl.buf);
+		struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+		c->cmsg_level = SOL_SOCKET;
+		c->cmsg_type = SCM_RIGHTS;
+		c->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(c), &pass_fd, sizeof(int));
+	}
+	assert_int_equal(sendmsg(p->chan_fd, &mh, MSG_NOSIGNAL), (ssize_t)len);
+	p->awaiting_reply = false; /* it runs again: the glue judges what it got */
+}
+
+static sim_reply_t good_reply(unsigned action)
+{
+	sim_reply_t r;
+	memset(&r, 0, sizeof(r));
+	r.magic = SIM_CHANNEL_MAGIC;
+	r.version = SIM_CHANNEL_VERSION;
+	r.action = (uint16_t)action;
+	return r;
+}
+
+/* SIMP-002: the glue refuses every malformed reply with SIM_GLUE_STATUS_PROTOCOL, never runs on. */
+static void test_glue_rejects_bad_replies_SIMP_002(void **state)
+{
+	int fds = ut_count_fds();
+	enum { SHORT, MAGIC, VERSION, ACTION, FD_ON_RETURN, EXEC_NO_FD, EXEC_COUNTS, EXEC_UNTERMINATED, CASES };
+	for (int c = 0; c < CASES; c++) {
+		uproc_t p;
+		ut_spawn(&p, "uprog_basic", NULL);
+		sim_reply_t r = good_reply(SIM_ACT_RETURN);
+		int fd = -1;
+		const char *block = NULL;
+		size_t block_len = 0;
+		switch (c) {
+		case SHORT:
+			break;
+		case MAGIC:
+			r.magic ^= 1;
+			break;
+		case VERSION:
+			r.version = SIM_CHANNEL_VERSION + 1;
+			break;
+		case ACTION:
+			r.action = 0x7777;
+			break;
+		case FD_ON_RETURN:
+			fd = STDIN_FILENO;
+			break;
+		case EXEC_NO_FD:
+			r = good_reply(SIM_ACT_EXEC);
+			break;
+		case EXEC_COUNTS: /* two strings announced, one sent */
+			r = good_reply(SIM_ACT_EXEC);
+			fd = STDIN_FILENO;
+			r.argc = 2;
+			block = "one";
+			block_len = 4;
+			break;
+		case EXEC_UNTERMINATED:
+			r = good_reply(SIM_ACT_EXEC);
+			fd = STDIN_FILENO;
+			r.argc = 1;
+			block = "abc";
+			block_len = 3;
+			break;
+		}
+		r.strings_len = block_len;
+		send_raw(&p, &r, c == SHORT ? sizeof(r) - 1 : sizeof(r), fd);
+		if (block)
+			assert_int_equal(send(p.chan_fd, block, block_len, MSG_NOSIGNAL), (ssize_t)block_len);
+		uproc_event_t ev;
+		assert_int_equal(uproc_next_event(&p, &ev), 0);
+		assert_int_equal(ev.kind, UPROC_EV_DIED);
+		if (!WIFEXITED(ev.host_status) || WEXITSTATUS(ev.host_status) != SIM_GLUE_STATUS_PROTOCOL)
+			fail_msg("case %d: status 0x%x", c, ev.host_status);
+		uproc_release(&p);
+		ut_assert_clean(fds);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -247,6 +339,7 @@ int main(void)
 		cmocka_unit_test(test_spawn_bad_image_SIMP_010),
 		cmocka_unit_test(test_spawn_too_many_strings_SIMP_010),
 		cmocka_unit_test(test_state_rules_SIMP_012_014),
+		cmocka_unit_test(test_glue_rejects_bad_replies_SIMP_002),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
