@@ -9,6 +9,7 @@
  * always reaps, so callers see an event, never a hang or a host zombie.
  */
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
@@ -295,7 +296,7 @@ int uproc_fork(uproc_t *parent, uproc_t *child)
 		return -ESRCH;
 	}
 	parent->awaiting_reply = true;
-	if (req.args[0] < 0 || chan < 0 || req.host_pid <= 0) {
+	if (req.args[0] < 0 || chan < 0 || req.host_pid <= 0 || req.host_pid > INT_MAX) {
 		if (chan >= 0)
 			close(chan);
 		/* The host fork failed (or said so badly): the parent waits for its error reply. */
@@ -304,9 +305,12 @@ int uproc_fork(uproc_t *parent, uproc_t *child)
 	siginfo_t si;
 	memset(&si, 0, sizeof(si));
 	if (waitid(P_PID, (id_t)req.host_pid, &si, WEXITED | WNOHANG | WNOWAIT) < 0) {
-		/* Not our child: we could neither reap nor trust it. */
+		/*
+		 * Not our child: we could neither reap nor trust it, and must not
+		 * signal a pid a user process named.  Closing its channel ends a real
+		 * child of the parent (its glue sees end of file); the parent goes.
+		 */
 		close(chan);
-		kill((pid_t)req.host_pid, SIGKILL);
 		uproc_fail(parent, "protocol violation: fork child is not a child of the sim");
 		return -ESRCH;
 	}

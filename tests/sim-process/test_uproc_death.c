@@ -114,6 +114,29 @@ static void test_protocol_violations_SIMP_042(void **state)
 	}
 }
 
+/* SIMP-042: a fork reply naming a pid that is not ours: the liar goes, the named process is untouched. */
+static void test_fork_liar_SIMP_042(void **state)
+{
+	int fds = ut_count_fds();
+	uproc_t p, child;
+	ut_spawn(&p, "uprog_crash", "forkliar");
+	assert_int_equal(uproc_reply_return(&p, 0), 0);
+	ut_expect_call(&p, SYS_getpid);
+	assert_int_equal(uproc_reply_return(&p, UPROG_FAKE_PID), 0);
+	ut_expect_call(&p, SYS_fork);
+	/* It names this test process as its child; had we signalled it, this test would be dead. */
+	assert_int_equal(uproc_fork(&p, &child), -ESRCH);
+	assert_true(p.dead);
+	assert_true(WIFSIGNALED(p.host_status));
+	assert_int_equal(WTERMSIG(p.host_status), SIGKILL);
+	assert_non_null(p.why);
+	assert_non_null(strstr(p.why, "not a child"));
+	assert_int_equal(child.host_pid, 0);
+	assert_int_equal(child.chan_fd, -1);
+	uproc_release(&p);
+	ut_assert_clean(fds);
+}
+
 /* SIMP-043: uproc_kill ends a waiting or running process with the signal given, and reaps it. */
 static void test_kill_SIMP_043(void **state)
 {
@@ -153,6 +176,7 @@ int main(void)
 		cmocka_unit_test(test_host_exit_reported_SIMP_040),
 		cmocka_unit_test(test_closed_channel_killed_SIMP_041),
 		cmocka_unit_test(test_protocol_violations_SIMP_042),
+		cmocka_unit_test(test_fork_liar_SIMP_042),
 		cmocka_unit_test(test_kill_SIMP_043),
 	};
 	return cmocka_run_group_tests(tests, no_core_dumps, NULL);

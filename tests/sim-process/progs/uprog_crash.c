@@ -7,6 +7,7 @@
  *   garbage  - sends a malformed message on its channel and waits
  *   wrongpid - sends a well-formed request that claims another host pid
  *   fdpass   - sends a well-formed request with a descriptor attached
+ *   forkliar - asks to fork, then names its host parent (the test) as the child
  *   wait     - makes a second getpid call (the test kills it while it waits)
  * The host calls here are the point of the test: a real program never makes them.
  */
@@ -21,6 +22,42 @@
 #include "uprog_lib.h"
 
 #define UPROG_HOSTEXIT_STATUS 9
+
+/* Play the glue's fork by hand, lying about the child's pid. */
+static void fork_liar(void)
+{
+	sim_request_t req;
+	memset(&req, 0, sizeof(req));
+	req.magic = SIM_CHANNEL_MAGIC;
+	req.version = SIM_CHANNEL_VERSION;
+	req.kind = SIM_REQ_SYSCALL;
+	req.nr = SYS_fork;
+	req.host_pid = getpid();
+	(void)!send(SIM_CHANNEL_FD, &req, sizeof(req), 0);
+	sim_reply_t rep;
+	(void)!recv(SIM_CHANNEL_FD, &rep, sizeof(rep), 0);
+	int sv[2];
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv) < 0)
+		_exit(1);
+	req.kind = SIM_REQ_FORK_CHANNEL;
+	req.host_pid = getppid();
+	struct iovec iov = {.iov_base = &req, .iov_len = sizeof(req)};
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} ctl;
+	memset(&ctl, 0, sizeof(ctl));
+	struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.buf,
+	                    .msg_controllen = sizeof(ctl.buf)};
+	struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(c), &sv[0], sizeof(int));
+	(void)!sendmsg(SIM_CHANNEL_FD, &mh, 0);
+	for (;;)
+		pause();
+}
 
 /* A request with the right size, magic and version, but a lie in it. */
 static void send_forged(bool with_fd)
@@ -72,6 +109,8 @@ int main(int argc, char **argv)
 		for (;;)
 			pause();
 	}
+	if (strcmp(mode, "forkliar") == 0)
+		fork_liar();
 	if (strcmp(mode, "wrongpid") == 0 || strcmp(mode, "fdpass") == 0)
 		send_forged(strcmp(mode, "fdpass") == 0);
 	uprog_call3(SYS_getpid, 0, 0, 0);
