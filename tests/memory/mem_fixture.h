@@ -25,6 +25,7 @@
 #include <aegis/errno.h>
 
 #include "boot/bootinfo.h"
+#include "mm/kheap.h"
 #include "mm/kva.h"
 #include "mm/pmm.h"
 #include "mm/vmm.h"
@@ -175,6 +176,7 @@ static inline void mem_machine(uint64_t mem_bytes)
 	assert_int_equal(mem_pmm_machine(mem_bytes, &bi), 0);
 	assert_int_equal(vmm_init(&bi), 0);
 	assert_int_equal(kva_init(), 0);
+	kheap_init();
 }
 
 /* ---- a model of what the PMM must hand out -------------------------------- */

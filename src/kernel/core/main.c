@@ -17,6 +17,7 @@
 #include "core/panic.h"
 #include "core/rng.h"
 #include "core/timer.h"
+#include "mm/kheap.h"
 #include "mm/kva.h"
 #include "mm/pmm.h"
 #include "mm/vmm.h"
@@ -66,6 +67,7 @@ static void boot_memory(void)
 		panic("cannot build the kernel page tables");
 	if (kva_init() != 0)
 		panic("cannot start the kernel virtual allocator");
+	kheap_init();
 }
 
 static void boot_cpu(void)
