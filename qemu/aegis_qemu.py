@@ -26,6 +26,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tools", "pylib"))
+from boot_oracle import find_in_order, markers  # noqa: E402  (re-exported for tests)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get("AEGIS_BUILD", os.path.join(ROOT, "build"))
 QEMU = "qemu-system-x86_64"
@@ -278,24 +281,6 @@ def spawn(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFA
     argv = qemu_argv(kernel=kernel, iso=iso, cmdline=cmdline, cpu=cpu, memory=memory, extra=extra,
                      preset=preset)
     return pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=timeout)
-
-
-def markers(lines):
-    """Lines that start with '[' (the boot oracle's view of the console)."""
-    return [l for l in lines if l.startswith("[")]
-
-
-def find_in_order(lines, expected):
-    """Check that each expected prefix starts some line, in order (gaps allowed).
-    Returns None on success, or a description of the first item not found."""
-    i = 0
-    for want in expected:
-        while i < len(lines) and not lines[i].startswith(want):
-            i += 1
-        if i == len(lines):
-            return "not found in order: %r" % want
-        i += 1
-    return None
 
 
 def main():

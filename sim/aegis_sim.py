@@ -12,6 +12,10 @@ status None, so a hung kernel fails its test instead of hanging the suite.
 """
 import os
 import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tools", "pylib"))
+from boot_oracle import find_in_order, markers  # noqa: E402  (re-exported for tests)
 
 BUILD = os.environ.get("AEGIS_BUILD", os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "build"))
 SIM = os.path.join(BUILD, "aegis-sim")
@@ -40,24 +44,6 @@ def run_sim(cmdline=None, seed=None, args=(), timeout=60):
         return SimRun(p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"))
     except subprocess.TimeoutExpired as e:
         return SimRun(None, (e.stdout or b"").decode("utf-8", "replace"), (e.stderr or b"").decode("utf-8", "replace"))
-
-
-def markers(lines):
-    """Lines that start with '[' (the boot oracle's view of the console)."""
-    return [l.rstrip("\r") for l in lines if l.startswith("[")]
-
-
-def find_in_order(lines, expected):
-    """Check that each expected prefix starts some line, in order (gaps allowed).
-    Returns None on success, or a description of the first item not found."""
-    i = 0
-    for want in expected:
-        while i < len(lines) and not lines[i].startswith(want):
-            i += 1
-        if i == len(lines):
-            return "not found in order: %r" % want
-        i += 1
-    return None
 
 
 def spawn_sim(cmdline=None, seed=None, args=(), timeout=30):
