@@ -22,6 +22,9 @@
 
 #include "uproc_internal.h"
 
+/* Polling step when the host has no pidfd (only on the abnormal path). */
+#define UPROC_POLL_STEP_MS 10
+
 void uproc_become_subreaper(void)
 {
 	static bool done;
@@ -32,19 +35,51 @@ void uproc_become_subreaper(void)
 	}
 }
 
-/* Wait up to ms for pid to exit; true when it has (it is not reaped). */
-static bool wait_exit_for(pid_t pid, int ms)
+/* Wait up to ms for p to exit; true when it has (it is not reaped). */
+static bool wait_exit_for(const uproc_t *p, int ms)
 {
-	int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
-	if (pfd < 0)
+	if (p->pid_fd < 0) {
+		/* No pidfd (old host kernel): poll the status without reaping. */
+		siginfo_t si;
+		for (int waited = 0; waited <= ms; waited += UPROC_POLL_STEP_MS) {
+			si.si_pid = 0;
+			if (waitid(P_PID, (id_t)p->host_pid, &si, WEXITED | WNOHANG | WNOWAIT) < 0 || si.si_pid)
+				return true;
+			usleep(UPROC_POLL_STEP_MS * 1000);
+		}
 		return false;
-	struct pollfd pf = {.fd = pfd, .events = POLLIN};
+	}
+	struct pollfd pf = {.fd = p->pid_fd, .events = POLLIN};
 	int r;
 	do
 		r = poll(&pf, 1, ms);
 	while (r < 0 && errno == EINTR);
-	close(pfd);
 	return r > 0;
+}
+
+static void open_pidfd(uproc_t *p)
+{
+	p->pid_fd = (int)syscall(SYS_pidfd_open, p->host_pid, 0);
+	if (p->pid_fd >= 0)
+		(void)fcntl(p->pid_fd, F_SETFD, FD_CLOEXEC);
+}
+
+int uproc_recv_request(uproc_t *p, sim_request_t *req, unsigned kind, int *got_fd, const char **why)
+{
+	struct pollfd pf[2] = {{.fd = p->chan_fd, .events = POLLIN}, {.fd = p->pid_fd, .events = POLLIN}};
+	for (;;) {
+		int r = poll(pf, p->pid_fd >= 0 ? 2 : 1, -1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			*why = "poll on the channel failed";
+			return -errno;
+		}
+		if (pf[0].revents)
+			return uproc_wire_recv_request(p->chan_fd, req, kind, got_fd, why);
+		if (pf[1].revents)
+			return 0; /* exited; a stray descendant may still hold the channel open */
+	}
 }
 
 void uproc_finish(uproc_t *p, const char *why)
@@ -56,7 +91,7 @@ void uproc_finish(uproc_t *p, const char *why)
 	p->awaiting_reply = false;
 	if (p->dead || p->host_pid <= 0)
 		return;
-	if (!wait_exit_for(p->host_pid, UPROC_EXIT_GRACE_MS)) {
+	if (!wait_exit_for(p, UPROC_EXIT_GRACE_MS)) {
 		kill(p->host_pid, SIGKILL);
 		if (!why)
 			why = "channel closed but the process kept running: killed";
@@ -68,6 +103,10 @@ void uproc_finish(uproc_t *p, const char *why)
 	while (r < 0 && errno == EINTR);
 	p->host_status = r == p->host_pid ? st : 0;
 	p->dead = true;
+	if (p->pid_fd >= 0) {
+		close(p->pid_fd);
+		p->pid_fd = -1;
+	}
 	p->why = why;
 }
 
@@ -82,6 +121,7 @@ static void handle_clear(uproc_t *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->chan_fd = -1;
+	p->pid_fd = -1;
 }
 
 /* Wait for the HELLO of a new image or fork child from pid. 0, -ENOEXEC (died) or -EPROTO. */
@@ -89,7 +129,7 @@ static int await_hello(uproc_t *p, pid_t pid)
 {
 	sim_request_t req;
 	const char *why = NULL;
-	int r = uproc_wire_recv_request(p->chan_fd, &req, SIM_REQ_HELLO, NULL, &why);
+	int r = uproc_recv_request(p, &req, SIM_REQ_HELLO, NULL, &why);
 	if (r == 0) {
 		uproc_finish(p, NULL);
 		return -ENOEXEC;
@@ -154,6 +194,7 @@ int uproc_spawn(uproc_t *p, const void *image, size_t len, char *const argv[], c
 	}
 	p->host_pid = pid;
 	p->chan_fd = sv[0];
+	open_pidfd(p);
 	int r = await_hello(p, pid);
 	if (r < 0) {
 		/* Nothing of the failed start survives: the child is reaped, the handle empty. */
@@ -181,7 +222,7 @@ int uproc_next_event(uproc_t *p, uproc_event_t *ev)
 	memset(ev, 0, sizeof(*ev));
 	sim_request_t req;
 	const char *why = NULL;
-	int r = uproc_wire_recv_request(p->chan_fd, &req, SIM_REQ_SYSCALL, NULL, &why);
+	int r = uproc_recv_request(p, &req, SIM_REQ_SYSCALL, NULL, &why);
 	if (r == 1 && req.host_pid != p->host_pid) {
 		r = -EPROTO;
 		why = "protocol violation: request from the wrong host pid";
@@ -234,9 +275,9 @@ int uproc_reply_exit(uproc_t *p, int status)
 	uproc_wire_reply(&rep, SIM_ACT_EXIT, status);
 	if (send_reply(p, &rep, -1) < 0)
 		return 0; /* already gone: finished and reaped all the same */
-	char junk[sizeof(sim_request_t)];
-	long n = uproc_wire_recv(p->chan_fd, junk, sizeof(junk), NULL);
-	if (n != 0)
+	sim_request_t after;
+	const char *why = NULL;
+	if (uproc_recv_request(p, &after, SIM_REQ_SYSCALL, NULL, &why) != 0)
 		uproc_fail(p, "protocol violation: a message after EXIT");
 	else
 		uproc_finish(p, NULL);
@@ -287,7 +328,7 @@ int uproc_fork(uproc_t *parent, uproc_t *child)
 	sim_request_t req;
 	const char *why = NULL;
 	int chan = -1;
-	r = uproc_wire_recv_request(parent->chan_fd, &req, SIM_REQ_FORK_CHANNEL, &chan, &why);
+	r = uproc_recv_request(parent, &req, SIM_REQ_FORK_CHANNEL, &chan, &why);
 	if (r <= 0) {
 		if (r == 0)
 			uproc_finish(parent, NULL);
@@ -316,6 +357,7 @@ int uproc_fork(uproc_t *parent, uproc_t *child)
 	}
 	child->host_pid = (pid_t)req.host_pid;
 	child->chan_fd = chan;
+	open_pidfd(child);
 	r = await_hello(child, child->host_pid);
 	if (r < 0) {
 		int st = child->host_status;

@@ -32,6 +32,7 @@
 typedef struct {
 	pid_t host_pid;      /* 0 when the handle is empty */
 	int chan_fd;         /* kernel end of the channel, -1 when closed */
+	int pid_fd;          /* pidfd of the process (its death wakes us even if a stray holds the channel) */
 	bool awaiting_reply; /* stopped in the glue: a reply may be sent */
 	bool dead;           /* reaped; host_status is valid */
 	int host_status;     /* waitpid status once dead */
@@ -102,5 +103,15 @@ int uproc_kill(uproc_t *p, int sig);
  * handle is empty afterwards.  Returns the waitpid status (or 0 if none).
  */
 int uproc_release(uproc_t *p);
+
+/* Does a handle of the kernel own this host pid? */
+typedef bool (*uproc_known_fn)(pid_t host_pid, void *ctx);
+
+/*
+ * Kill and reap every host child of ours that known() does not claim
+ * (known NULL: all of them): processes left over when a parent died in the
+ * middle of a fork, or forked behind the glue's back.  Returns how many.
+ */
+int uproc_reap_strays(uproc_known_fn known, void *ctx);
 
 #endif

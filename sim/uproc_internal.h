@@ -43,6 +43,14 @@ long uproc_pack_strings(char *buf, size_t cap, char *const argv[], char *const e
  */
 void uproc_finish(uproc_t *p, const char *why);
 
+/*
+ * Receive the next request of kind from p's channel, or notice that p died
+ * (its pidfd became readable with nothing to read, which covers a channel
+ * kept open by a stray descendant).  1 request, 0 end of file or death,
+ * <0 error with *why set.
+ */
+int uproc_recv_request(uproc_t *p, sim_request_t *req, unsigned kind, int *got_fd, const char **why);
+
 /* A protocol violation: kill the process at once and reap it. */
 void uproc_fail(uproc_t *p, const char *why);
 

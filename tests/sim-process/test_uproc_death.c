@@ -137,6 +137,30 @@ static void test_fork_liar_SIMP_042(void **state)
 	ut_assert_clean(fds);
 }
 
+static bool owns(pid_t pid, void *ctx)
+{
+	return pid == *(pid_t *)ctx;
+}
+
+/* SIMP-044: a process left behind by a dead user process is ours to end; owned ones are spared. */
+static void test_strays_reaped_SIMP_044(void **state)
+{
+	int fds = ut_count_fds();
+	uproc_t keep, p;
+	ut_spawn(&keep, "uprog_basic", NULL);
+	uproc_event_t ev = run_crash(&p, "orphan");
+	assert_true(WIFSIGNALED(ev.host_status));
+	uproc_release(&p);
+	/* The orphan now hangs on us: exactly one stray, and the owned process is not it. */
+	assert_int_equal(uproc_reap_strays(owns, &keep.host_pid), 1);
+	assert_int_equal(uproc_reap_strays(owns, &keep.host_pid), 0);
+	assert_int_equal(kill(keep.host_pid, 0), 0);
+	assert_int_equal(uproc_reply_return(&keep, 0), 0);
+	ut_expect_call(&keep, SYS_write);
+	uproc_release(&keep);
+	ut_assert_clean(fds);
+}
+
 /* SIMP-043: uproc_kill ends a waiting or running process with the signal given, and reaps it. */
 static void test_kill_SIMP_043(void **state)
 {
@@ -178,6 +202,7 @@ int main(void)
 		cmocka_unit_test(test_protocol_violations_SIMP_042),
 		cmocka_unit_test(test_fork_liar_SIMP_042),
 		cmocka_unit_test(test_kill_SIMP_043),
+		cmocka_unit_test(test_strays_reaped_SIMP_044),
 	};
 	return cmocka_run_group_tests(tests, no_core_dumps, NULL);
 }

@@ -8,6 +8,7 @@
  *   wrongpid - sends a well-formed request that claims another host pid
  *   fdpass   - sends a well-formed request with a descriptor attached
  *   forkliar - asks to fork, then names its host parent (the test) as the child
+ *   orphan   - makes a host child behind the glue's back (it waits forever), then aborts
  *   wait     - makes a second getpid call (the test kills it while it waits)
  * The host calls here are the point of the test: a real program never makes them.
  */
@@ -97,6 +98,12 @@ int main(int argc, char **argv)
 	uprog_call3(SYS_getpid, 0, 0, 0);
 	if (strcmp(mode, "abort") == 0)
 		abort();
+	if (strcmp(mode, "orphan") == 0) {
+		if (fork() == 0)
+			for (;;)
+				pause();
+		abort();
+	}
 	if (strcmp(mode, "hostexit") == 0)
 		_exit(UPROG_HOSTEXIT_STATUS);
 	if (strcmp(mode, "close") == 0) {
