@@ -13,6 +13,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <linux/close_range.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -21,6 +22,9 @@
 #include <unistd.h>
 
 #include "uproc_internal.h"
+
+/* Descriptors from here on are the sim's own and never reach a user image. */
+#define UPROC_FIRST_PRIVATE_FD 3
 
 /* Polling step when the host has no pidfd (only on the abnormal path). */
 #define UPROC_POLL_STEP_MS 10
@@ -152,6 +156,9 @@ static __attribute__((noreturn)) void spawn_child(int chan, int memfd, char *con
 	sigset_t none;
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
+	/* The new image gets standard input, output, error and its channel: nothing else of ours. */
+	if (syscall(SYS_close_range, UPROC_FIRST_PRIVATE_FD, ~0u, CLOSE_RANGE_CLOEXEC) < 0)
+		_exit(SIM_GLUE_STATUS_EXEC_FAILED);
 	if (chan == SIM_CHANNEL_FD) {
 		if (fcntl(chan, F_SETFD, 0) < 0)
 			_exit(SIM_GLUE_STATUS_EXEC_FAILED);

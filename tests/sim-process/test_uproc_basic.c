@@ -90,6 +90,9 @@ static void test_copy_rules_SIMP_013(void **state)
 /* SIMP-001: the user end is a seqpacket socket at SIM_CHANNEL_FD, not close-on-exec, in the new image. */
 static void test_channel_fd_SIMP_001(void **state)
 {
+	/* A descriptor of ours that is not close-on-exec must not reach the user process either. */
+	int stray = dup(STDOUT_FILENO);
+	assert_true(stray > STDERR_FILENO);
 	int fds = ut_count_fds();
 	uproc_t p;
 	ut_spawn(&p, "uprog_basic", NULL);
@@ -111,6 +114,22 @@ static void test_channel_fd_SIMP_001(void **state)
 	assert_non_null(flags);
 	unsigned long fl = strtoul(flags + strlen("flags:"), NULL, 8);
 	assert_int_equal(fl & O_CLOEXEC, 0);
+	/* It has standard input, output, error and the channel, and no other descriptor of ours. */
+	char dir_path[64];
+	snprintf(dir_path, sizeof(dir_path), "/proc/%d/fd", (int)p.host_pid);
+	DIR *d = opendir(dir_path);
+	assert_non_null(d);
+	int seen = 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		if (e->d_name[0] == '.')
+			continue;
+		int fd = atoi(e->d_name);
+		if (fd > STDERR_FILENO && fd != SIM_CHANNEL_FD)
+			fail_msg("user process has descriptor %d", fd);
+		seen++;
+	}
+	closedir(d);
+	assert_int_equal(seen, 4);
 	/* Our end of its channel is close-on-exec, so no other program inherits it. */
 	assert_int_equal(fcntl(p.chan_fd, F_GETFD) & FD_CLOEXEC, FD_CLOEXEC);
 	int type = 0;
@@ -119,6 +138,7 @@ static void test_channel_fd_SIMP_001(void **state)
 	assert_int_equal(type, SOCK_SEQPACKET);
 	uproc_release(&p);
 	ut_assert_clean(fds);
+	close(stray);
 }
 
 /*

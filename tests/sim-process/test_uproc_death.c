@@ -142,7 +142,10 @@ static bool owns(pid_t pid, void *ctx)
 	return pid == *(pid_t *)ctx;
 }
 
-/* SIMP-044: a process left behind by a dead user process is ours to end; owned ones are spared. */
+/*
+ * SIMP-044: a process left behind by a dead user process is ours to end; owned ones are spared.
+ * SIMP-040: the orphan holds the dead process's channel open, yet its death is reported (pidfd).
+ */
 static void test_strays_reaped_SIMP_044(void **state)
 {
 	int fds = ut_count_fds();
