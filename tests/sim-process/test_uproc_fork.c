@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <time.h>
+
 #include <aegis/errno.h>
 #include <aegis/syscall_nr.h>
 
@@ -132,12 +134,44 @@ static void test_fork_child_released_SIMP_031(void **state)
 	ut_assert_clean(fds);
 }
 
+#define LOOP_CALLS 2000
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* SIMP-033: many calls in a row, each answered in turn; prints the round-trip time as a figure. */
+static void test_many_calls_in_order_SIMP_033(void **state)
+{
+	int fds = ut_count_fds();
+	char count[16];
+	snprintf(count, sizeof(count), "%d", LOOP_CALLS);
+	double t0 = now_ms();
+	uproc_t p;
+	ut_spawn(&p, "uprog_loop", count);
+	double t1 = now_ms();
+	assert_int_equal(uproc_reply_return(&p, 0), 0);
+	for (long i = 0; i < LOOP_CALLS; i++) {
+		ut_expect_call(&p, SYS_getpid);
+		assert_int_equal(uproc_reply_return(&p, i), 0);
+	}
+	double t2 = now_ms();
+	ut_expect_exit(&p, UPROG_OK_BASIC);
+	printf("# spawn to HELLO %.1f ms; %d system-call round trips in %.1f ms (%.1f us each)\n", t1 - t0,
+	       LOOP_CALLS, t2 - t1, (t2 - t1) * 1e3 / LOOP_CALLS);
+	ut_assert_clean(fds);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fork_child_first_SIMP_030_031),
 		cmocka_unit_test(test_fork_order_is_the_schedulers_SIMP_032),
 		cmocka_unit_test(test_fork_child_released_SIMP_031),
+		cmocka_unit_test(test_many_calls_in_order_SIMP_033),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
