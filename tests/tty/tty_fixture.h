@@ -13,6 +13,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <aegis/errno.h>
+
 #include "tty/ldisc.h"
 
 #define FIX_OUT_MAX (1u << 16)
