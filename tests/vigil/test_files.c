@@ -255,6 +255,47 @@ static void test_vig050_load(void **state)
 	assert_string_equal(msg, "'a?b' is not a valid service name");
 }
 
+/* VIG-050 VIG-082: the seeds' five services, as the rootfs will ship them, load as intended */
+static void test_vig050_seed_services(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name, *run, *policy, *mode, *after;
+		vigil_kind_t kind;
+		vigil_mode_t want_mode;
+		bool console;
+	} seeds[] = {
+		{ "getty", "/bin/login\n", "respawn\nmax_restarts=5\nconsole\n", "text\n", NULL,
+		  VIGIL_RESPAWN, VIGIL_MODE_TEXT, true },
+		{ "dhcp", "/bin/dhcp\n", "oneshot\n", NULL, NULL, VIGIL_ONESHOT, VIGIL_MODE_BOTH, false },
+		{ "httpd", "/bin/httpd\n", "respawn\nmax_restarts=5\n", NULL, NULL, VIGIL_RESPAWN,
+		  VIGIL_MODE_BOTH, false },
+		{ "chronos", "/bin/chronos\n", "oneshot\n", NULL, "dhcp\n", VIGIL_ONESHOT, VIGIL_MODE_BOTH,
+		  false },
+		{ "bastion", "/bin/bastion\n", "respawn\nmax_restarts=5\nconsole\n", "graphical\n", NULL,
+		  VIGIL_RESPAWN, VIGIL_MODE_GRAPHICAL, true },
+	};
+	for (size_t i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++) {
+		vigil_service_files_t f;
+		vigil_service_t s;
+		memset(&f, 0, sizeof(f));
+		f.run = FILE_OF(seeds[i].run);
+		f.policy = FILE_OF(seeds[i].policy);
+		f.user = FILE_OF("root\n");
+		if (seeds[i].mode)
+			f.mode = FILE_OF(seeds[i].mode);
+		if (seeds[i].after)
+			f.after = FILE_OF(seeds[i].after);
+		assert_int_equal(vigil_service_load(S(seeds[i].name), &f, &s, msg), 0);
+		assert_int_equal(s.run.argc, 1);
+		assert_int_equal(s.policy.kind, seeds[i].kind);
+		assert_int_equal(s.policy.max_restarts, 5);
+		assert_int_equal(s.policy.console, seeds[i].console);
+		assert_int_equal(s.mode, seeds[i].want_mode);
+		assert_int_equal(s.after.count, seeds[i].after ? 1 : 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +306,7 @@ int main(void)
 		cmocka_unit_test(test_vig041_user),
 		cmocka_unit_test(test_vig042_after),
 		cmocka_unit_test(test_vig050_load),
+		cmocka_unit_test(test_vig050_seed_services),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
