@@ -351,15 +351,15 @@ static void test_glue_rejects_bad_replies_SIMP_002(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_basic_script_SIMP_010_011_012_013_014),
-		cmocka_unit_test(test_copy_rules_SIMP_013),
-		cmocka_unit_test(test_channel_fd_SIMP_001),
-		cmocka_unit_test(test_hello_first_SIMP_003),
-		cmocka_unit_test(test_no_channel_SIMP_002),
-		cmocka_unit_test(test_spawn_bad_image_SIMP_010),
-		cmocka_unit_test(test_spawn_too_many_strings_SIMP_010),
-		cmocka_unit_test(test_state_rules_SIMP_012_014),
-		cmocka_unit_test(test_glue_rejects_bad_replies_SIMP_002),
+		cmocka_unit_test_teardown(test_basic_script_SIMP_010_011_012_013_014, ut_teardown),
+		cmocka_unit_test_teardown(test_copy_rules_SIMP_013, ut_teardown),
+		cmocka_unit_test_teardown(test_channel_fd_SIMP_001, ut_teardown),
+		cmocka_unit_test_teardown(test_hello_first_SIMP_003, ut_teardown),
+		cmocka_unit_test_teardown(test_no_channel_SIMP_002, ut_teardown),
+		cmocka_unit_test_teardown(test_spawn_bad_image_SIMP_010, ut_teardown),
+		cmocka_unit_test_teardown(test_spawn_too_many_strings_SIMP_010, ut_teardown),
+		cmocka_unit_test_teardown(test_state_rules_SIMP_012_014, ut_teardown),
+		cmocka_unit_test_teardown(test_glue_rejects_bad_replies_SIMP_002, ut_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

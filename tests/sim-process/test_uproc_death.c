@@ -199,13 +199,13 @@ static int no_core_dumps(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_abort_reported_SIMP_040),
-		cmocka_unit_test(test_host_exit_reported_SIMP_040),
-		cmocka_unit_test(test_closed_channel_killed_SIMP_041),
-		cmocka_unit_test(test_protocol_violations_SIMP_042),
-		cmocka_unit_test(test_fork_liar_SIMP_042),
-		cmocka_unit_test(test_kill_SIMP_043),
-		cmocka_unit_test(test_strays_reaped_SIMP_044),
+		cmocka_unit_test_teardown(test_abort_reported_SIMP_040, ut_teardown),
+		cmocka_unit_test_teardown(test_host_exit_reported_SIMP_040, ut_teardown),
+		cmocka_unit_test_teardown(test_closed_channel_killed_SIMP_041, ut_teardown),
+		cmocka_unit_test_teardown(test_protocol_violations_SIMP_042, ut_teardown),
+		cmocka_unit_test_teardown(test_fork_liar_SIMP_042, ut_teardown),
+		cmocka_unit_test_teardown(test_kill_SIMP_043, ut_teardown),
+		cmocka_unit_test_teardown(test_strays_reaped_SIMP_044, ut_teardown),
 	};
 	return cmocka_run_group_tests(tests, no_core_dumps, NULL);
 }

@@ -111,10 +111,10 @@ static void test_exec_bad_image_SIMP_021(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_exec_runs_new_image_SIMP_020),
-		cmocka_unit_test(test_exec_too_big_leaves_process_SIMP_020),
-		cmocka_unit_test(test_exec_without_strings_SIMP_020),
-		cmocka_unit_test(test_exec_bad_image_SIMP_021),
+		cmocka_unit_test_teardown(test_exec_runs_new_image_SIMP_020, ut_teardown),
+		cmocka_unit_test_teardown(test_exec_too_big_leaves_process_SIMP_020, ut_teardown),
+		cmocka_unit_test_teardown(test_exec_without_strings_SIMP_020, ut_teardown),
+		cmocka_unit_test_teardown(test_exec_bad_image_SIMP_021, ut_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

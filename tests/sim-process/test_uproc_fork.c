@@ -168,10 +168,10 @@ static void test_many_calls_in_order_SIMP_033(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fork_child_first_SIMP_030_031),
-		cmocka_unit_test(test_fork_order_is_the_schedulers_SIMP_032),
-		cmocka_unit_test(test_fork_child_released_SIMP_031),
-		cmocka_unit_test(test_many_calls_in_order_SIMP_033),
+		cmocka_unit_test_teardown(test_fork_child_first_SIMP_030_031, ut_teardown),
+		cmocka_unit_test_teardown(test_fork_order_is_the_schedulers_SIMP_032, ut_teardown),
+		cmocka_unit_test_teardown(test_fork_child_released_SIMP_031, ut_teardown),
+		cmocka_unit_test_teardown(test_many_calls_in_order_SIMP_033, ut_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -90,6 +90,13 @@ static inline void ut_assert_clean(int fds_before)
 	assert_int_equal(ut_count_fds(), fds_before);
 }
 
+/* After each test, even a failed one: end every host child so the next test starts clean. */
+static inline int ut_teardown(void **state)
+{
+	(void)state;
+	return uproc_reap_strays(NULL, NULL) < 0;
+}
+
 /* Spawn name with argv {name, arg (if any)} and an empty environment; asserts success. */
 static inline void ut_spawn(uproc_t *p, const char *name, const char *arg)
 {
