@@ -1,0 +1,150 @@
+/*
+ * ext2 filesystem core: mount a block device, read inodes, files,
+ * directories and symlinks.  The VFS adapts this small API later.
+ *
+ * Every on-disk number is decoded explicitly as little-endian; every
+ * structure is validated before use.  Damage is never a crash: the call
+ * returns -EIO (corrupt metadata) or -EINVAL/-ENOTSUP-like codes and the
+ * mount keeps a one-line reason (ext2_reason) saying what was wrong.
+ * Metadata blocks go through a small bounded block cache (ext2_cache.c).
+ */
+#ifndef AEGIS_KERNEL_FS_EXT2_H
+#define AEGIS_KERNEL_FS_EXT2_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fs/blockdev.h"
+
+#define EXT2_ROOT_INO 2u
+#define EXT2_NAME_MAX 255u
+#define EXT2_N_BLOCKS 15u
+#define EXT2_REASON_MAX 128u
+
+/* Inode type bits (i_mode & EXT2_S_IFMT). */
+#define EXT2_S_IFMT 0xF000u
+#define EXT2_S_IFSOCK 0xC000u
+#define EXT2_S_IFLNK 0xA000u
+#define EXT2_S_IFREG 0x8000u
+#define EXT2_S_IFBLK 0x6000u
+#define EXT2_S_IFDIR 0x4000u
+#define EXT2_S_IFCHR 0x2000u
+#define EXT2_S_IFIFO 0x1000u
+
+/* Directory entry file types (filetype feature). */
+#define EXT2_FT_UNKNOWN 0u
+#define EXT2_FT_REG_FILE 1u
+#define EXT2_FT_DIR 2u
+#define EXT2_FT_CHRDEV 3u
+#define EXT2_FT_BLKDEV 4u
+#define EXT2_FT_FIFO 5u
+#define EXT2_FT_SOCK 6u
+#define EXT2_FT_SYMLINK 7u
+#define EXT2_FT_MAX 8u
+
+typedef struct ext2_fs ext2_fs_t;
+
+/* An inode as decoded from disk (only the fields the core uses). */
+typedef struct {
+	uint32_t ino;
+	uint16_t mode;
+	uint16_t links;
+	uint32_t uid;
+	uint32_t gid;
+	uint64_t size;
+	uint32_t atime, ctime, mtime, dtime;
+	uint32_t blocks512;     /* i_blocks: 512-byte units */
+	uint32_t flags;
+	uint32_t file_acl;
+	uint32_t block[EXT2_N_BLOCKS];
+} ext2_inode_t;
+
+/* Summary of a mounted filesystem. */
+typedef struct {
+	uint32_t block_size;
+	uint32_t blocks_count;
+	uint32_t inodes_count;
+	uint32_t free_blocks;
+	uint32_t free_inodes;
+	uint32_t group_count;
+	uint32_t inode_size;
+	uint32_t rev_level;
+} ext2_info_t;
+
+/*
+ * Mount dev.  On success *out is the mount and the boot marker
+ * "[EXT2] OK: mounted <dev>, <N> blocks, <M> inodes" is printed.  On failure
+ * returns -EINVAL (not ext2, or damaged), -EOPNOTSUPP (a feature we cannot
+ * read), -ENOMEM or the device's error, and writes a one-line reason into
+ * reason (when non-NULL).
+ */
+int ext2_mount(blockdev_t *dev, ext2_fs_t **out, char *reason, size_t reason_size);
+void ext2_unmount(ext2_fs_t *fs);
+void ext2_get_info(const ext2_fs_t *fs, ext2_info_t *out);
+
+/* Why the last failing call on fs failed ("" when none has). */
+const char *ext2_reason(const ext2_fs_t *fs);
+
+/* Read inode ino: 0, -EINVAL (number out of range) or -EIO (damaged). */
+int ext2_inode_read(ext2_fs_t *fs, uint32_t ino, ext2_inode_t *out);
+
+static inline bool ext2_inode_is(const ext2_inode_t *inode, uint32_t type)
+{
+	return (inode->mode & EXT2_S_IFMT) == type;
+}
+
+/*
+ * Map file block index to a device block: 0 with *phys set (0 = a hole),
+ * -EFBIG beyond triple-indirect, -EIO for a pointer outside the filesystem.
+ */
+int ext2_block_map(ext2_fs_t *fs, const ext2_inode_t *inode, uint64_t index, uint32_t *phys);
+
+/*
+ * Read up to len bytes at offset of a regular file (or any inode's data):
+ * returns the byte count (0 at or past the end), or a negative error.
+ * Holes read as zeros.
+ */
+int64_t ext2_file_read(ext2_fs_t *fs, const ext2_inode_t *inode, uint64_t offset, void *buf, size_t len);
+
+/*
+ * Symlink target into buf (NUL-terminated): returns its length, -EINVAL
+ * (not a symlink), -ENAMETOOLONG (buf too small; nothing is cut silently)
+ * or -EIO.  Handles fast (in-inode) and slow (data block) links.
+ */
+int ext2_symlink_read(ext2_fs_t *fs, const ext2_inode_t *inode, char *buf, size_t size);
+
+/* One directory entry; name is not NUL-terminated. */
+typedef struct {
+	uint32_t ino;
+	uint8_t file_type;     /* EXT2_FT_*, EXT2_FT_UNKNOWN without the filetype feature */
+	uint8_t name_len;
+	const char *name;
+} ext2_dirent_t;
+
+/* Called for each live entry; a non-zero return stops the walk and is returned. */
+typedef int (*ext2_dir_cb_t)(void *ctx, const ext2_dirent_t *entry);
+
+/* Walk a directory: 0, the callback's stop value, -ENOTDIR or -EIO (damaged entry). */
+int ext2_dir_iterate(ext2_fs_t *fs, const ext2_inode_t *dir, ext2_dir_cb_t cb, void *ctx);
+
+/* Find name in dir: 0 and *ino, -ENOENT, -ENAMETOOLONG, -ENOTDIR or -EIO. */
+int ext2_dir_lookup(ext2_fs_t *fs, const ext2_inode_t *dir, const char *name, size_t name_len, uint32_t *ino);
+
+/*
+ * Resolve an absolute path from the root without following symlinks (the
+ * VFS does that): 0 and *ino, -ENOENT, -ENOTDIR, -ENAMETOOLONG, -EINVAL
+ * (relative path) or -EIO.
+ */
+int ext2_path_lookup(ext2_fs_t *fs, const char *path, uint32_t *ino);
+
+/* Block cache counters (ext2_cache.c). */
+typedef struct {
+	uint64_t hits;
+	uint64_t misses;
+	uint32_t slots;        /* fixed bound */
+} ext2_cache_stats_t;
+
+void ext2_cache_stats(const ext2_fs_t *fs, ext2_cache_stats_t *out);
+
+#endif
