@@ -348,6 +348,27 @@ static void test_glue_rejects_bad_replies_SIMP_002(void **state)
 	}
 }
 
+/* SIMP-015: the program's coverage counters reach its .gcda file although it ends with _exit. */
+static void test_exit_flushes_coverage_SIMP_015(void **state)
+{
+	int fds = ut_count_fds();
+	char prog[PATH_MAX], gcda[PATH_MAX + 32];
+	ut_prog_path("uprog_basic", prog, sizeof(prog));
+	/* gcc names the data of a program compiled and linked in one step <output>-<source>.gcda */
+	snprintf(gcda, sizeof(gcda), "%s-uprog_basic.gcda", prog);
+	unlink(gcda);
+	uproc_t p;
+	ut_spawn(&p, "uprog_basic", NULL);
+	assert_int_equal(uproc_reply_return(&p, 0), 0);
+	ut_expect_call(&p, SYS_write);
+	assert_int_equal(access(gcda, F_OK), -1); /* nothing flushed while it runs */
+	assert_int_equal(uproc_reply_return(&p, -EIO), 0);
+	ut_expect_exit(&p, UPROG_FAIL_WRITE);
+	if (access(gcda, F_OK) != 0)
+		fail_msg("%s was not written: the glue did not flush coverage before _exit", gcda);
+	ut_assert_clean(fds);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -360,6 +381,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_spawn_too_many_strings_SIMP_010, ut_teardown),
 		cmocka_unit_test_teardown(test_state_rules_SIMP_012_014, ut_teardown),
 		cmocka_unit_test_teardown(test_glue_rejects_bad_replies_SIMP_002, ut_teardown),
+		cmocka_unit_test_teardown(test_exit_flushes_coverage_SIMP_015, ut_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

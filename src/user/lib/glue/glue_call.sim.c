@@ -30,6 +30,20 @@
 /* Room for the control message of one passed descriptor. */
 #define GLUE_CTL_FDS 1
 
+/*
+ * gcov's flush, present when the program is linked with -Wl,-u,__gcov_dump
+ * (mk/simproc.mk does it): the glue ends a process with _exit and replaces
+ * it with fexecve, neither of which runs gcov's exit handler, so it flushes
+ * the coverage counters itself first.  Without it nothing is flushed.
+ */
+extern void __gcov_dump(void) __attribute__((weak));
+
+static void glue_flush_coverage(void)
+{
+	if (__gcov_dump)
+		__gcov_dump();
+}
+
 enum { GLUE_UNKNOWN, GLUE_READY, GLUE_NO_CHANNEL };
 static int glue_state = GLUE_UNKNOWN;
 
@@ -152,6 +166,7 @@ static __attribute__((noreturn)) void glue_exec(const sim_reply_t *rep, int imag
 	ptrs[slot] = NULL;
 	if (off != rep->strings_len)
 		glue_die(SIM_GLUE_STATUS_PROTOCOL, "exec string block longer than announced");
+	glue_flush_coverage();
 	fexecve(image_fd, ptrs, ptrs + rep->argc + 1);
 	glue_die(SIM_GLUE_STATUS_EXEC_FAILED, "fexecve of the image from aegis-sim failed");
 }
@@ -237,6 +252,7 @@ static long glue_wait_reply(void)
 	case SIM_ACT_RETURN:
 		return (long)rep.ret;
 	case SIM_ACT_EXIT:
+		glue_flush_coverage();
 		_exit((int)rep.ret);
 	case SIM_ACT_EXEC:
 		glue_exec(&rep, fd);
