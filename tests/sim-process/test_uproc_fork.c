@@ -134,6 +134,30 @@ static void test_fork_child_released_SIMP_031(void **state)
 	ut_assert_clean(fds);
 }
 
+/* SIMP-030: a failed host fork comes back as the error, with the parent waiting for its reply. */
+static void test_fork_host_failure_SIMP_030(void **state)
+{
+	int fds = ut_count_fds();
+	uproc_t parent, child;
+	ut_spawn(&parent, "uprog_crash", "forkfail");
+	assert_int_equal(uproc_reply_return(&parent, 0), 0);
+	ut_expect_call(&parent, SYS_getpid);
+	assert_int_equal(uproc_reply_return(&parent, UPROG_FAKE_PID), 0);
+	ut_expect_call(&parent, SYS_fork);
+	assert_int_equal(uproc_fork(&parent, &child), -EAGAIN);
+	assert_int_equal(child.host_pid, 0);
+	assert_int_equal(child.chan_fd, -1);
+	assert_true(parent.awaiting_reply);
+	assert_int_equal(uproc_reply_return(&parent, -EAGAIN), 0);
+	uproc_event_t ev;
+	assert_int_equal(uproc_next_event(&parent, &ev), 0);
+	assert_int_equal(ev.kind, UPROC_EV_DIED);
+	assert_true(WIFEXITED(ev.host_status));
+	assert_int_equal(WEXITSTATUS(ev.host_status), EAGAIN); /* it saw our error reply */
+	uproc_release(&parent);
+	ut_assert_clean(fds);
+}
+
 #define LOOP_CALLS 2000
 
 static double now_ms(void)
@@ -172,6 +196,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_fork_order_is_the_schedulers_SIMP_032, ut_teardown),
 		cmocka_unit_test_teardown(test_fork_child_released_SIMP_031, ut_teardown),
 		cmocka_unit_test_teardown(test_many_calls_in_order_SIMP_033, ut_teardown),
+		cmocka_unit_test_teardown(test_fork_host_failure_SIMP_030, ut_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

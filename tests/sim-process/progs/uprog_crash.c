@@ -9,9 +9,12 @@
  *   fdpass   - sends a well-formed request with a descriptor attached
  *   forkliar - asks to fork, then names its host parent (the test) as the child
  *   orphan   - makes a host child behind the glue's back (it waits forever), then aborts
+ *   forkfail - asks to fork and reports a failed host fork (-EAGAIN) as the glue would; exits
+ *              with the low byte of minus the value its fork call returns then
  *   wait     - makes a second getpid call (the test kills it while it waits)
  * The host calls here are the point of the test: a real program never makes them.
  */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +26,29 @@
 #include "uprog_lib.h"
 
 #define UPROG_HOSTEXIT_STATUS 9
+
+/* Play the glue's fork by hand for a host fork that failed; the fork call returns what the kernel replies. */
+static void fork_fails(void)
+{
+	sim_request_t req;
+	memset(&req, 0, sizeof(req));
+	req.magic = SIM_CHANNEL_MAGIC;
+	req.version = SIM_CHANNEL_VERSION;
+	req.kind = SIM_REQ_SYSCALL;
+	req.nr = SYS_fork;
+	req.host_pid = getpid();
+	(void)!send(SIM_CHANNEL_FD, &req, sizeof(req), 0);
+	sim_reply_t rep;
+	if (recv(SIM_CHANNEL_FD, &rep, sizeof(rep), 0) != (ssize_t)sizeof(rep) || rep.action != SIM_ACT_FORK)
+		_exit(1);
+	req.kind = SIM_REQ_FORK_CHANNEL;
+	req.host_pid = 0;
+	req.args[0] = -EAGAIN;
+	(void)!send(SIM_CHANNEL_FD, &req, sizeof(req), 0);
+	if (recv(SIM_CHANNEL_FD, &rep, sizeof(rep), 0) != (ssize_t)sizeof(rep) || rep.action != SIM_ACT_RETURN)
+		_exit(1);
+	_exit((int)(-rep.ret & 0xff));
+}
 
 /* Play the glue's fork by hand, lying about the child's pid. */
 static void fork_liar(void)
@@ -116,6 +142,8 @@ int main(int argc, char **argv)
 		for (;;)
 			pause();
 	}
+	if (strcmp(mode, "forkfail") == 0)
+		fork_fails();
 	if (strcmp(mode, "forkliar") == 0)
 		fork_liar();
 	if (strcmp(mode, "wrongpid") == 0 || strcmp(mode, "fdpass") == 0)
