@@ -45,7 +45,7 @@ static void check_message(int r, const char *msg)
 	if (n == 0 || n >= VIGIL_MSG_MAX)
 		fail("rejection without a terminated message");
 	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)msg[i] < 0x20 || msg[i] == 0x7f)
+		if (vigil_is_bad_control((unsigned char)msg[i]) || msg[i] == '\t' || msg[i] == '\n' || msg[i] == '\r')
 			fail("message holds a control byte");
 }
 

@@ -111,7 +111,7 @@ static void test_vig031_policy_errors(void **state)
 	static char big[VIGIL_FILE_MAX + 1];
 	memset(big, ' ', sizeof(big));
 	assert_int_equal(vigil_policy_parse(big, sizeof(big), &p, msg), -E2BIG);
-	assert_non_null(strstr(msg, "file is 4097 bytes, at most 4096"));
+	assert_non_null(strstr(msg, "file is larger than 4096 bytes"));
 }
 
 /* VIG-040: mode */
@@ -246,7 +246,7 @@ static void test_vig050_load(void **state)
 	memset(junk, 'A', sizeof(junk));
 	f.user = (vigil_file_t){ .present = true, .data = junk, .len = sizeof(junk) };
 	assert_int_equal(vigil_service_load(S("x"), &f, &s, msg), -E2BIG);
-	assert_string_equal(msg, "service 'x': user: file is 4196 bytes, at most 4096");
+	assert_string_equal(msg, "service 'x': user: file is larger than 4096 bytes");
 
 	f.user.present = false;
 	assert_int_equal(vigil_service_load(S(".x"), &f, &s, msg), -EINVAL);

@@ -14,22 +14,13 @@
 #define FILES_SHOWN_MAX 40 /* bytes of a bad word quoted in a message */
 #define FILES_SHOWN(n) ((int)((n) < FILES_SHOWN_MAX ? (n) : FILES_SHOWN_MAX))
 
-static int files_check_size(size_t len, char *msg)
-{
-	if (len > VIGIL_FILE_MAX) {
-		vigil_msg_set(msg, "file is %zu bytes, at most %d", len, VIGIL_FILE_MAX);
-		return -E2BIG;
-	}
-	return 0;
-}
-
 /* The single word of a one-word file: 1 found, 0 blank file, <0 error. */
 static int files_single_word(const char *data, size_t len, const char **w, size_t *n, char *msg)
 {
 	vigil_words_t it;
 	const char *extra;
 	size_t extra_len;
-	int r = files_check_size(len, msg);
+	int r = vigil_file_check_size(len, msg);
 
 	if (r != 0)
 		return r;
@@ -108,7 +99,7 @@ int vigil_after_parse(const char *data, size_t len, vigil_after_t *out, char *ms
 	vigil_words_t it;
 	const char *w;
 	size_t n;
-	int r = files_check_size(len, msg);
+	int r = vigil_file_check_size(len, msg);
 
 	memset(out, 0, sizeof(*out));
 	if (r != 0)

@@ -95,10 +95,9 @@ int vigil_policy_parse(const char *data, size_t len, vigil_policy_t *out, char *
 	int r;
 
 	vigil_policy_default(out);
-	if (len > VIGIL_FILE_MAX) {
-		vigil_msg_set(msg, "file is %zu bytes, at most %d", len, VIGIL_FILE_MAX);
-		return -E2BIG;
-	}
+	r = vigil_file_check_size(len, msg);
+	if (r != 0)
+		return r;
 	vigil_policy_default(&p);
 	vigil_words_init(&it, data, len);
 	while ((r = vigil_words_next(&it, &w, &n, msg)) > 0) {

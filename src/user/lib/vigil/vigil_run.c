@@ -151,10 +151,9 @@ int vigil_run_parse(const char *data, size_t len, vigil_run_t *out, char *msg)
 
 	out->argc = 0;
 	out->used = 0;
-	if (len > VIGIL_FILE_MAX) {
-		vigil_msg_set(msg, "file is %zu bytes, at most %d", len, VIGIL_FILE_MAX);
-		return run_fail(&c, -E2BIG);
-	}
+	int size_err = vigil_file_check_size(len, msg);
+	if (size_err != 0)
+		return run_fail(&c, size_err);
 	while (c.end > 0 && vigil_is_blank((unsigned char)data[c.end - 1]))
 		c.end--;
 	while (c.pos < c.end) {

@@ -23,6 +23,14 @@ bool vigil_is_bad_control(unsigned char c)
 	return c < WORDS_FIRST_PRINTABLE || c == WORDS_DEL;
 }
 
+int vigil_file_check_size(size_t len, char *msg)
+{
+	if (len <= VIGIL_FILE_MAX)
+		return 0;
+	vigil_msg_set(msg, "file is larger than %d bytes", VIGIL_FILE_MAX);
+	return -E2BIG;
+}
+
 void vigil_words_init(vigil_words_t *it, const char *data, size_t len)
 {
 	it->data = data;

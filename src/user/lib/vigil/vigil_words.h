@@ -33,6 +33,13 @@ bool vigil_name_valid(const char *name, size_t len);
 /* True for a valid user name of len bytes (VIG-041). */
 bool vigil_user_name_valid(const char *name, size_t len);
 
+/*
+ * 0 when len bytes fit in a service file, else -E2BIG and msg filled.  A
+ * caller reads at most VIGIL_FILE_MAX + 1 bytes of a file, so a huge file
+ * is reported as too large without being read whole.
+ */
+int vigil_file_check_size(size_t len, char *msg);
+
 /* True for a byte that separates words: space, tab, '\r', '\n'. */
 bool vigil_is_blank(unsigned char c);
 
