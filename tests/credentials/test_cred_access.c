@@ -75,8 +75,12 @@ static void test_CRED_021_setgroups_bounds(void **state)
 	many[3] = 1003;
 	assert_int_equal(cred_setgroups(&c, CRED_NGROUPS_MAX, many, true), 0);
 	assert_int_equal(c.ngroups, CRED_NGROUPS_MAX);
+	assert_int_equal(cred_setgroups(&c, 1, many, true), 0);
+	for (uint32_t i = 1; i < CRED_NGROUPS_MAX; i++)
+		assert_int_equal(c.groups[i], 0);
 	assert_int_equal(cred_setgroups(&c, 0, NULL, true), 0);
 	assert_int_equal(c.ngroups, 0);
+	assert_int_equal(c.groups[0], 0);
 	assert_false(cred_in_group(&c, 1000));
 }
 
