@@ -10,7 +10,9 @@
  * random sequence (AEGIS_TEST_SEED, printed; AEGIS_CRED_STEPS overrides the
  * default 60000 steps) and compares after every step.  Both compare the whole
  * credential byte for byte, so a call that touches the other family, the
- * groups, or anything on refusal is caught.
+ * groups, or anything on refusal is caught.  The random test also checks,
+ * without the model, that an unprivileged call never brings in an ID that
+ * was not already one of the caller's own.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -204,6 +206,23 @@ static uint32_t rng_id(uint64_t *s)
 	return v == RANDOM_IDS ? NONE : v;
 }
 
+static bool id_in(cred_id_t id, cred_id_t a, cred_id_t b, cred_id_t c)
+{
+	return id == a || id == b || id == c;
+}
+
+/* Every ID of the family in `now` was one of that family's IDs in `prev`. */
+static bool family_within(const cred_t *prev, const cred_t *now, bool gid)
+{
+	if (gid)
+		return id_in(now->rgid, prev->rgid, prev->egid, prev->sgid) &&
+		       id_in(now->egid, prev->rgid, prev->egid, prev->sgid) &&
+		       id_in(now->sgid, prev->rgid, prev->egid, prev->sgid);
+	return id_in(now->ruid, prev->ruid, prev->euid, prev->suid) &&
+	       id_in(now->euid, prev->ruid, prev->euid, prev->suid) &&
+	       id_in(now->suid, prev->ruid, prev->euid, prev->suid);
+}
+
 /* CRED-045: a random sequence of calls on one credential, both families interleaved. */
 static void test_CRED_045_random_sequence(void **state)
 {
@@ -214,11 +233,12 @@ static void test_CRED_045_random_sequence(void **state)
 	uint64_t rng = seed ? seed : DEFAULT_SEED;
 	ref_ids_t ref_u = { 3, 3, 3 }, ref_g = { 2, 2, 2 };
 	unsigned long allowed = 0;
-	cred_t cr, want;
+	cred_t cr, want, prev;
 
 	(void)state;
 	printf("# CRED-045 seed %llu (AEGIS_TEST_SEED), %lu steps\n", (unsigned long long)seed, steps);
 	assert_int_equal(cred_init(&cr, 3, 2), 0);
+	prev = cr;
 	for (unsigned long n = 0; n < steps; n++) {
 		bool gid = rng_next(&rng) & 1u;
 		bool priv = rng_next(&rng) % 10u == 0; /* mostly unprivileged, or the state collapses */
@@ -238,6 +258,10 @@ static void test_CRED_045_random_sequence(void **state)
 		if (rc != ref_rc || memcmp(&cr, &want, sizeof(cr)) != 0)
 			fail_msg("step %lu: %s%s(%d,%d,%d) priv=%d rc %d want %d", n, op_names[op], gid ? "gid" : "uid",
 				 (int)a, (int)b, (int)c, priv, rc, ref_rc);
+		/* Independent of the model: unprivileged, no ID outside the old own set appears. */
+		if (!priv && rc == 0 && !family_within(&prev, &cr, gid))
+			fail_msg("step %lu: unprivileged %s%s gained an ID", n, op_names[op], gid ? "gid" : "uid");
+		prev = cr;
 		if (rc == 0)
 			allowed++;
 	}
