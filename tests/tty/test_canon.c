@@ -117,6 +117,25 @@ static void test_TTY_008_erase_widths(void **state)
 	free(f);
 }
 
+/* TTY-008: an NL echoed in raw mode, then erased in canonical mode, erases nothing on screen */
+static void test_TTY_008_erase_newline(void **state)
+{
+	(void)state;
+	tty_fix_t *f = fix_new();
+	fix_lflag(f, ICANON, 0);
+	fix_type(f, "ab\n");
+	fix_expect_out(f, "ab\r\n");
+	fix_lflag(f, 0, ICANON);
+	assert_int_equal(tty_ldisc_edit_len(&f->ld), 3);
+	fix_type(f, "\x7f");
+	fix_expect_out(f, "");
+	fix_type(f, "\x7f");
+	fix_expect_out(f, "\b \b");
+	fix_type(f, "\n");
+	fix_expect_read(f, 64, "a\n");
+	free(f);
+}
+
 /* TTY-008: ECHO without ECHOE echoes the erase character itself */
 static void test_TTY_008_no_echoe(void **state)
 {
@@ -255,6 +274,7 @@ int main(void)
 		cmocka_unit_test(test_TTY_007_erase_del_and_bs),
 		cmocka_unit_test(test_TTY_007_erase_empty_and_committed),
 		cmocka_unit_test(test_TTY_008_erase_widths),
+		cmocka_unit_test(test_TTY_008_erase_newline),
 		cmocka_unit_test(test_TTY_008_no_echoe),
 		cmocka_unit_test(test_TTY_009_kill),
 		cmocka_unit_test(test_TTY_010_werase),
