@@ -97,6 +97,7 @@ static void test_CRED_022_getgroups(void **state)
 	assert_int_equal(out[0], 9);
 	assert_int_equal(cred_getgroups(&c, 1, out), -EINVAL);
 	assert_int_equal(cred_getgroups(&c, -1, out), -EINVAL);
+	assert_int_equal(cred_getgroups(&c, 2, NULL), -EINVAL);
 	assert_int_equal(out[0], 9);
 	assert_int_equal(cred_getgroups(&c, 2, out), 2);
 	assert_int_equal(out[0], 200);
