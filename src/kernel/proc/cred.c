@@ -170,11 +170,11 @@ int cred_setgroups(cred_t *c, uint32_t count, const cred_id_t *list, bool priv)
 {
 	if (count > CRED_NGROUPS_MAX || (count > 0 && list == NULL))
 		return -EINVAL;
-	if (!priv)
-		return -ENOCAP;
 	for (uint32_t i = 0; i < count; i++)
 		if (list[i] == CRED_ID_UNCHANGED)
 			return -EINVAL;
+	if (!priv)
+		return -ENOCAP;
 	for (uint32_t i = 0; i < count; i++)
 		c->groups[i] = list[i];
 	for (uint32_t i = count; i < CRED_NGROUPS_MAX; i++)
