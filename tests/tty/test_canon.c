@@ -160,7 +160,12 @@ static void test_TTY_009_kill(void **state)
 	fix_type(f, "ab\x15" "c\n");
 	fix_expect_out(f, "ab\b \b\b \bc\r\n");
 	fix_expect_read(f, 64, "c\n");
-	fix_lflag(f, ECHOKE, 0);
+	/* ECHOKE without ECHOK: no visual erase and no NL */
+	fix_lflag(f, ECHOK, 0);
+	fix_type(f, "xy\x15z\n");
+	fix_expect_out(f, "xy^Uz\r\n");
+	fix_expect_read(f, 64, "z\n");
+	fix_lflag(f, ECHOKE, ECHOK);
 	fix_type(f, "xy\x15z\n");
 	fix_expect_out(f, "xy^U\r\nz\r\n");
 	fix_expect_read(f, 64, "z\n");
@@ -183,6 +188,12 @@ static void test_TTY_010_werase(void **state)
 	fix_expect_out(f, "one two  \b \b\b \b\b \b\b \b\b \b");
 	fix_type(f, "\x17X\n");
 	fix_expect_read(f, 64, "X\n");
+	f->out_len = 0;
+	/* ECHO without ECHOE: the WERASE character once */
+	fix_lflag(f, ECHOE, 0);
+	fix_type(f, "ab cd\x17\n");
+	fix_expect_out(f, "ab cd^W\r\n");
+	fix_expect_read(f, 64, "ab \n");
 	fix_lflag(f, IEXTEN, 0);
 	fix_type(f, "a b\x17\n");
 	fix_expect_read(f, 64, "a b\x17\n");

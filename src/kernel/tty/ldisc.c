@@ -261,7 +261,7 @@ static void canon_kill(tty_ldisc_t *ld, uint8_t c)
 {
 	if (tty_ldisc_edit_len(ld) == 0)
 		return;
-	bool visual = visual_erase(ld) && has_lflag(ld, ECHOKE);
+	bool visual = visual_erase(ld) && has_lflag(ld, ECHOK) && has_lflag(ld, ECHOKE);
 	if (!visual && has_lflag(ld, ECHO)) {
 		(void)echo_byte(ld, c);
 		if (has_lflag(ld, ECHOK))

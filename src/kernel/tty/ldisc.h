@@ -89,7 +89,12 @@ size_t tty_ldisc_read(tty_ldisc_t *ld, uint8_t *buf, size_t cap, uint64_t start_
 /* Program output through output processing; returns len. */
 size_t tty_ldisc_write(tty_ldisc_t *ld, const uint8_t *bytes, size_t len);
 
-/* The terminal ioctls of spec/tty.md section 7; arg is a kernel copy. */
+/*
+ * The terminal ioctls of spec/tty.md section 7.  arg points to a kernel copy of
+ * the argument: aegis_termios_t (TCGETS, TCSETS*), aegis_winsize_t (TIOC[GS]WINSZ)
+ * or int32_t (TCFLSH, TIOC[GS]PGRP, FIONREAD; TCFLSH's value is passed by the
+ * caller through this int32_t too).  Returns 0, -EINVAL, -EFAULT or -ENOTTY.
+ */
 int tty_ldisc_ioctl(tty_ldisc_t *ld, uint32_t cmd, void *arg);
 
 /* Entries queued (readable + being edited + VEOF marks), and the edit line's length. */
