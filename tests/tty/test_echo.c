@@ -78,6 +78,35 @@ static void test_TTY_015_output_processing(void **state)
 	free(f);
 }
 
+static unsigned output_calls;
+
+static void count_output(void *ctx, const uint8_t *bytes, size_t len)
+{
+	(void)ctx;
+	(void)bytes;
+	assert_true(len > 0);
+	output_calls++;
+}
+
+/* TTY-015: plain runs go out in one callback; every byte before write returns */
+static void test_TTY_015_runs(void **state)
+{
+	(void)state;
+	tty_fix_t *f = fix_new();
+	tty_ldisc_write(&f->ld, (const uint8_t *)"hello\tworld\nnext\n", 17);
+	fix_expect_out(f, "hello\tworld\r\nnext\r\n");
+	/* the column is tracked across runs: a CR after "ab" is not at column 0 */
+	fix_oflag(f, 0, ONOCR);
+	tty_ldisc_write(&f->ld, (const uint8_t *)"ab\r\r", 4);
+	fix_expect_out(f, "ab\r");
+	tty_ldisc_ops_t ops = {count_output, NULL, NULL, NULL};
+	tty_ldisc_init(&f->ld, &ops);
+	output_calls = 0;
+	assert_int_equal(tty_ldisc_write(&f->ld, (const uint8_t *)"0123456789\n", 11), 11);
+	assert_int_equal(output_calls, 2);
+	free(f);
+}
+
 /* TTY-015: echo uses the same processing */
 static void test_TTY_015_echo_processed(void **state)
 {
@@ -97,6 +126,7 @@ int main(void)
 		cmocka_unit_test(test_TTY_013_del_notation),
 		cmocka_unit_test(test_TTY_014_no_echo_echonl),
 		cmocka_unit_test(test_TTY_015_output_processing),
+		cmocka_unit_test(test_TTY_015_runs),
 		cmocka_unit_test(test_TTY_015_echo_processed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -165,10 +165,19 @@ static void output_bytes(tty_ldisc_t *ld, const char *s, size_t len)
 		output_byte(ld, (uint8_t)s[i]);
 }
 
+/* Runs of bytes that output processing leaves alone go out in one callback. */
 size_t tty_ldisc_write(tty_ldisc_t *ld, const uint8_t *bytes, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
-		output_byte(ld, bytes[i]);
+	size_t i = 0;
+	while (i < len) {
+		size_t run = i;
+		while (run < len && bytes[run] != ASCII_NL && bytes[run] != ASCII_CR)
+			track_column(ld, bytes[run++]);
+		emit(ld, bytes + i, run - i);
+		if (run < len)
+			output_byte(ld, bytes[run++]);
+		i = run;
+	}
 	return len;
 }
 
