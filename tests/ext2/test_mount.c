@@ -130,6 +130,7 @@ static void test_superblock_refusals(void **state)
 	sb32(T_IPG, 8193, -EINVAL, "inodes per group");
 	sb32(T_INODES_COUNT, 0, -EINVAL, "inode count");
 	sb32(T_INODES_COUNT, 0x7FFFFFFF, -EINVAL, "inode count");
+	sb32(T_INODES_COUNT, 1, -EINVAL, "inode count 1 has no root inode");
 	sb32(T_FIRST_INO, 2, -EINVAL, "first inode");
 	sb32(T_FIRST_INO, ext2fx_le32(pristine + T_SB + T_INODES_COUNT) + 1, -EINVAL, "first inode");
 	sb16(T_INODE_SIZE, 100, -EINVAL, "inode size");

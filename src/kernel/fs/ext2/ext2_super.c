@@ -102,8 +102,9 @@ static int ext2_super_check_geometry(ext2_fs_t *fs, const uint8_t *sb)
 	if ((uint64_t)fs->inodes_count > (uint64_t)fs->group_count * fs->inodes_per_group || fs->inodes_count == 0)
 		return ext2_fail(fs, -EINVAL, "inode count %u does not match %u groups of %u", fs->inodes_count,
 				 fs->group_count, fs->inodes_per_group);
-	if (fs->inodes_count < EXT2_ROOT_INO || (fs->rev_level != EXT2_GOOD_OLD_REV &&
-						  (fs->first_ino <= EXT2_ROOT_INO || fs->first_ino > fs->inodes_count)))
+	if (fs->inodes_count < EXT2_ROOT_INO)
+		return ext2_fail(fs, -EINVAL, "inode count %u has no root inode", fs->inodes_count);
+	if (fs->rev_level != EXT2_GOOD_OLD_REV && (fs->first_ino <= EXT2_ROOT_INO || fs->first_ino > fs->inodes_count))
 		return ext2_fail(fs, -EINVAL, "first inode %u out of range", fs->first_ino);
 	uint64_t itable_bytes = (uint64_t)fs->inodes_per_group * fs->inode_size;
 	fs->itable_blocks = (uint32_t)((itable_bytes + fs->block_size - 1) / fs->block_size);
