@@ -106,7 +106,7 @@ static void test_TTY_004_stored_no_effect(void **state)
 	(void)state;
 	tty_fix_t *f = fix_new();
 	aegis_termios_t t = fix_get(f);
-	t.c_iflag |= IXON | IXOFF | IXANY | IUCLC | IGNBRK | BRKINT | PARMRK | INPCK | IGNPAR | IUTF8;
+	t.c_iflag |= IXON | IXOFF | IXANY | IUCLC | IGNBRK | BRKINT | PARMRK | INPCK | IGNPAR;
 	t.c_oflag |= OLCUC;
 	t.c_cflag = 0x12345;
 	t.c_lflag |= XCASE | TOSTOP | ECHOPRT | FLUSHO | PENDIN | EXTPROC;

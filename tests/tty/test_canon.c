@@ -136,6 +136,31 @@ static void test_TTY_008_erase_newline(void **state)
 	free(f);
 }
 
+/* TTY-007: IUTF8 erases a whole UTF-8 character, without it one byte */
+static void test_TTY_007_utf8_erase(void **state)
+{
+	(void)state;
+	tty_fix_t *f = fix_new();
+	fix_iflag(f, 0, IUTF8);
+	/* e-acute (2 bytes) and the euro sign (3 bytes): one column each */
+	fix_type(f, "a\xc3\xa9\xe2\x82\xac\x7f");
+	fix_expect_out(f, "a\xc3\xa9\xe2\x82\xac\b \b");
+	assert_int_equal(tty_ldisc_edit_len(&f->ld), 3);
+	fix_type(f, "\x7f");
+	fix_expect_out(f, "\b \b");
+	fix_type(f, "\n");
+	fix_expect_read(f, 64, "a\n");
+	/* a stray continuation byte at the start of the line goes alone */
+	fix_type(f, "\xa9\x7f\n");
+	fix_expect_read(f, 64, "\n");
+	fix_iflag(f, IUTF8, 0);
+	f->out_len = 0;
+	fix_type(f, "\xc3\xa9\x7f\n");
+	fix_expect_out(f, "\xc3\xa9\b \b\r\n");
+	fix_expect_read(f, 64, "\xc3\n");
+	free(f);
+}
+
 /* TTY-008: ECHO without ECHOE echoes the erase character itself */
 static void test_TTY_008_no_echoe(void **state)
 {
@@ -285,6 +310,7 @@ int main(void)
 		cmocka_unit_test(test_TTY_007_erase_del_and_bs),
 		cmocka_unit_test(test_TTY_007_erase_empty_and_committed),
 		cmocka_unit_test(test_TTY_008_erase_widths),
+		cmocka_unit_test(test_TTY_007_utf8_erase),
 		cmocka_unit_test(test_TTY_008_erase_newline),
 		cmocka_unit_test(test_TTY_008_no_echoe),
 		cmocka_unit_test(test_TTY_009_kill),

@@ -38,6 +38,9 @@ _Static_assert(TTY_LINE_MAX < TTY_QUEUE_MAX, "a full line and its terminator mus
 #define TAB_STOP 8
 #define NS_PER_VTIME_UNIT 100000000ull /* VTIME counts tenths of a second */
 
+#define UTF8_CONT_MASK 0xc0
+#define UTF8_CONT_BITS 0x80
+
 #define CC_CTRL(letter) ((uint8_t)((letter)&0x1f))
 
 static const char erase_seq[] = "\b \b";
@@ -111,8 +114,16 @@ static void emit(tty_ldisc_t *ld, const uint8_t *bytes, size_t len)
 		ld->ops.output(ld->ops.ctx, bytes, len);
 }
 
+/* With IUTF8, a UTF-8 continuation byte takes no column and is erased with its lead byte. */
+static bool is_utf8_continuation(const tty_ldisc_t *ld, uint8_t c)
+{
+	return has_iflag(ld, IUTF8) && (c & UTF8_CONT_MASK) == UTF8_CONT_BITS;
+}
+
 static void track_column(tty_ldisc_t *ld, uint8_t c)
 {
+	if (is_utf8_continuation(ld, c))
+		return;
 	if (c == ASCII_CR)
 		ld->column = 0;
 	else if (c == ASCII_TAB)
@@ -245,7 +256,10 @@ static void canon_erase(tty_ldisc_t *ld, uint8_t c)
 	bool visual = visual_erase(ld);
 	if (!visual && has_lflag(ld, ECHO))
 		(void)echo_byte(ld, c);
-	(void)erase_last(ld, visual);
+	uint8_t erased;
+	do
+		erased = erase_last(ld, visual);
+	while (is_utf8_continuation(ld, erased) && tty_ldisc_edit_len(ld) > 0);
 }
 
 static bool is_blank(uint8_t c)
