@@ -80,6 +80,7 @@ typedef struct {
  * reason (when non-NULL).
  */
 int ext2_mount(blockdev_t *dev, ext2_fs_t **out, char *reason, size_t reason_size);
+/* Sync (a failure is logged as "[EXT2] WARN: ...") and free the mount. */
 void ext2_unmount(ext2_fs_t *fs);
 void ext2_get_info(const ext2_fs_t *fs, ext2_info_t *out);
 
@@ -138,11 +139,25 @@ int ext2_dir_lookup(ext2_fs_t *fs, const ext2_inode_t *dir, const char *name, si
  */
 int ext2_path_lookup(ext2_fs_t *fs, const char *path, uint32_t *ino);
 
+/*
+ * Overwrite len bytes at offset of a file, inside its current size and its
+ * already allocated blocks only (allocation comes later): returns len, or
+ * -EOPNOTSUPP when the range reaches past the size or into a hole (nothing
+ * is written then), -EROFS on a read-only device, or -EIO.  The bytes reach
+ * the device at eviction or ext2_sync.
+ */
+int64_t ext2_file_overwrite(ext2_fs_t *fs, const ext2_inode_t *inode, uint64_t offset, const void *buf, size_t len);
+
+/* Write every changed cached block to the device: 0 or the first error (blocks stay dirty). */
+int ext2_sync(ext2_fs_t *fs);
+
 /* Block cache counters (ext2_cache.c). */
 typedef struct {
 	uint64_t hits;
 	uint64_t misses;
 	uint32_t slots;        /* fixed bound */
+	uint32_t dirty;        /* blocks waiting to be written */
+	uint64_t writebacks;   /* blocks written to the device */
 } ext2_cache_stats_t;
 
 void ext2_cache_stats(const ext2_fs_t *fs, ext2_cache_stats_t *out);

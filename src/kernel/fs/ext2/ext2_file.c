@@ -1,5 +1,6 @@
 /*
- * Reading file data at an offset, and symlink targets.
+ * Reading file data at an offset, overwriting allocated file data, and
+ * symlink targets.
  *
  * A read is cut at the inode's size and proceeds block by block through
  * ext2_block_map; a hole (pointer 0 at any level) reads as zeros.  A
@@ -39,6 +40,46 @@ int64_t ext2_file_read(ext2_fs_t *fs, const ext2_inode_t *inode, uint64_t offset
 			rc = ext2_cache_read(fs, phys, in_block, dst + done, chunk);
 		else if (rc == 0)
 			kmemset(dst + done, 0, chunk);
+		if (rc < 0)
+			return rc;
+		done += chunk;
+	}
+	return (int64_t)done;
+}
+
+int64_t ext2_file_overwrite(ext2_fs_t *fs, const ext2_inode_t *inode, uint64_t offset, const void *buf, size_t len)
+{
+	if (buf == NULL && len != 0)
+		return -EINVAL;
+	if (fs->read_only)
+		return ext2_fail(fs, -EROFS, "%s is read-only", fs->dev->name);
+	if (len > EXT2_READ_MAX)
+		return ext2_fail(fs, -EINVAL, "write of %zu bytes is too large at once", len);
+	if (offset > inode->size || len > inode->size - offset)
+		return ext2_fail(fs, -EOPNOTSUPP, "inode %u: writing past the size needs allocation", inode->ino);
+	uint64_t first = offset / fs->block_size;
+	uint64_t end = len == 0 ? first : (offset + len - 1) / fs->block_size + 1;
+	for (uint64_t index = first; index < end; index++) {
+		uint32_t phys;
+		int rc = ext2_block_map(fs, inode, index, &phys);
+		if (rc < 0)
+			return rc;
+		if (phys == 0)
+			return ext2_fail(fs, -EOPNOTSUPP, "inode %u: block %llu is a hole, allocation needed", inode->ino,
+					 (unsigned long long)index);
+	}
+	const uint8_t *src = buf;
+	size_t done = 0;
+	while (done < len) {
+		uint64_t pos = offset + done;
+		uint32_t in_block = (uint32_t)(pos % fs->block_size);
+		uint32_t chunk = fs->block_size - in_block;
+		if (chunk > len - done)
+			chunk = (uint32_t)(len - done);
+		uint32_t phys;
+		int rc = ext2_block_map(fs, inode, pos / fs->block_size, &phys);
+		if (rc == 0)
+			rc = ext2_cache_write(fs, phys, in_block, src + done, chunk);
 		if (rc < 0)
 			return rc;
 		done += chunk;

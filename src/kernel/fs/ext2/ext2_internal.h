@@ -95,6 +95,7 @@ typedef struct {
 	uint8_t *data;         /* block_size bytes */
 	uint32_t block;
 	uint64_t last_use;     /* LRU stamp; 0 = empty */
+	bool dirty;            /* changed since read: written back on eviction and sync */
 } ext2_cache_slot_t;
 
 typedef struct {
@@ -108,6 +109,7 @@ typedef struct {
 
 struct ext2_fs {
 	blockdev_t *dev;
+	bool read_only;                /* the device refuses writes */
 	uint32_t block_size;
 	uint32_t log_block_size;       /* block_size = 1024 << log */
 	uint32_t sectors_per_block;
@@ -131,6 +133,7 @@ struct ext2_fs {
 	uint64_t cache_clock;
 	uint64_t cache_hits;
 	uint64_t cache_misses;
+	uint64_t cache_writebacks;
 	char reason[EXT2_REASON_MAX];
 };
 
@@ -152,6 +155,8 @@ int ext2_super_load(ext2_fs_t *fs);
 
 /* Copy len bytes at offset within filesystem block `block` (ext2_cache.c). */
 int ext2_cache_read(ext2_fs_t *fs, uint32_t block, uint32_t offset, void *dst, uint32_t len);
+/* Copy len bytes into block `block` at offset; the block is written back later (-EROFS when read-only). */
+int ext2_cache_write(ext2_fs_t *fs, uint32_t block, uint32_t offset, const void *src, uint32_t len);
 void ext2_cache_release(ext2_fs_t *fs);
 
 #endif

@@ -51,6 +51,7 @@ int ext2_mount(blockdev_t *dev, ext2_fs_t **out, char *reason, size_t reason_siz
 		return -ENOMEM;
 	}
 	fs->dev = dev;
+	fs->read_only = dev->read_only || dev->ops->write == NULL;
 	int rc = ext2_super_load(fs);
 	if (rc == 0) {
 		ext2_inode_t root;
@@ -72,8 +73,12 @@ int ext2_mount(blockdev_t *dev, ext2_fs_t **out, char *reason, size_t reason_siz
 
 void ext2_unmount(ext2_fs_t *fs)
 {
-	if (fs != NULL)
-		ext2_fs_free(fs);
+	if (fs == NULL)
+		return;
+	int rc = ext2_sync(fs);
+	if (rc < 0)
+		boot_mark("EXT2", MARK_WARN, "unmount of %s lost changes: %s", fs->dev->name, fs->reason);
+	ext2_fs_free(fs);
 }
 
 void ext2_get_info(const ext2_fs_t *fs, ext2_info_t *out)
