@@ -148,6 +148,18 @@ int ext2_path_lookup(ext2_fs_t *fs, const char *path, uint32_t *ino);
  */
 int64_t ext2_file_overwrite(ext2_fs_t *fs, const ext2_inode_t *inode, uint64_t offset, const void *buf, size_t len);
 
+/* Write inode's fields back to its on-disk slot (through the cache). */
+int ext2_inode_write(ext2_fs_t *fs, const ext2_inode_t *inode);
+
+/*
+ * Write len bytes at offset of a regular file, allocating data and indirect
+ * blocks for holes and growth (direct through triple indirect); the size,
+ * i_blocks and block pointers in *inode are updated and written back.
+ * Returns the bytes written (fewer when the disk fills: a short count, the
+ * reason says why), -ENOSPC when nothing fit, -EROFS, -EINVAL, -EFBIG, -EIO.
+ */
+int64_t ext2_file_write(ext2_fs_t *fs, ext2_inode_t *inode, uint64_t offset, const void *buf, size_t len);
+
 /* Write every changed cached block to the device: 0 or the first error (blocks stay dirty). */
 int ext2_sync(ext2_fs_t *fs);
 

@@ -111,6 +111,19 @@ int ext2_cache_write(ext2_fs_t *fs, uint32_t block, uint32_t offset, const void 
 	return 0;
 }
 
+int ext2_cache_zero(ext2_fs_t *fs, uint32_t block)
+{
+	if (fs->read_only)
+		return ext2_fail(fs, -EROFS, "%s is read-only", fs->dev->name);
+	ext2_cache_slot_t *slot;
+	int rc = ext2_cache_get(fs, block, 0, fs->block_size, &slot);
+	if (rc < 0)
+		return rc;
+	kmemset(slot->data, 0, fs->block_size);
+	slot->dirty = true;
+	return 0;
+}
+
 int ext2_sync(ext2_fs_t *fs)
 {
 	int first = 0;

@@ -53,6 +53,7 @@
 #define GD_FREE_BLOCKS 12u
 #define GD_FREE_INODES 14u
 #define GD_USED_DIRS 16u
+#define EXT2_BITS_PER_BYTE 8u
 
 /* ---- inode --------------------------------------------------------------- */
 #define IN_MODE 0u
@@ -157,6 +158,12 @@ int ext2_super_load(ext2_fs_t *fs);
 int ext2_cache_read(ext2_fs_t *fs, uint32_t block, uint32_t offset, void *dst, uint32_t len);
 /* Copy len bytes into block `block` at offset; the block is written back later (-EROFS when read-only). */
 int ext2_cache_write(ext2_fs_t *fs, uint32_t block, uint32_t offset, const void *src, uint32_t len);
+/* Fill block with zeros (dirty). */
+int ext2_cache_zero(ext2_fs_t *fs, uint32_t block);
 void ext2_cache_release(ext2_fs_t *fs);
+
+/* Allocation (ext2_alloc.c): a free block (zeroed) or inode, counts updated on disk. */
+int ext2_block_alloc(ext2_fs_t *fs, uint32_t goal_group, uint32_t *block);
+int ext2_inode_alloc(ext2_fs_t *fs, bool is_dir, uint32_t *ino);
 
 #endif
