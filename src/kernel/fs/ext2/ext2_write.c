@@ -148,7 +148,7 @@ int64_t ext2_file_write(ext2_fs_t *fs, ext2_inode_t *inode, uint64_t offset, con
 		uint32_t chunk = fs->block_size - in_block;
 		if (chunk > len - done)
 			chunk = (uint32_t)(len - done);
-		uint32_t phys;
+		uint32_t phys = 0;
 		rc = ext2_block_map_alloc(fs, inode, pos / fs->block_size, &phys);
 		if (rc == 0)
 			rc = ext2_cache_write(fs, phys, in_block, src + done, chunk);
