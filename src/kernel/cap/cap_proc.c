@@ -51,11 +51,19 @@ int cap_proc_fork(cap_proc_t *child, const cap_proc_t *parent)
 /* Grant every kind of a policy set with all rights. */
 /*@ requires \valid(t) && cap_table_ok(t);
     assigns t->slot[0 .. CAP_KIND_MAX - 1];
-    ensures cap_table_ok(t); */
+    ensures cap_table_ok(t);
+    ensures \forall integer i; 0 <= i < CAP_KIND_MAX && cap_kind_in(kinds, i + 1) ==> (t->slot[i].rights & CAP_RIGHTS_ALL) == CAP_RIGHTS_ALL;
+    ensures \forall integer i; 0 <= i < CAP_KIND_MAX && !cap_kind_in(kinds, i + 1) ==>
+      t->slot[i].rights == \old(t->slot[i].rights); */
 static void cap_grant_kind_set(cap_table_t *t, uint32_t kinds)
 {
 	/*@ loop invariant 1 <= kind <= CAP_KIND_MAX + 1;
 	    loop invariant cap_table_ok(t);
+	    loop invariant \forall integer i; 0 <= i < kind - 1 && cap_kind_in(kinds, i + 1) ==>
+	      (t->slot[i].rights & CAP_RIGHTS_ALL) == CAP_RIGHTS_ALL;
+	    loop invariant \forall integer i; 0 <= i < kind - 1 && !cap_kind_in(kinds, i + 1) ==>
+	      t->slot[i].rights == \at(t->slot[i].rights, Pre);
+	    loop invariant \forall integer i; kind - 1 <= i < CAP_KIND_MAX ==> t->slot[i].rights == \at(t->slot[i].rights, Pre);
 	    loop assigns kind, t->slot[0 .. CAP_KIND_MAX - 1];
 	    loop variant CAP_KIND_MAX + 1 - kind; */
 	for (uint32_t kind = 1; kind <= CAP_KIND_MAX; kind++) {
@@ -80,23 +88,33 @@ int cap_proc_exec(cap_proc_t *p, const cap_policy_t *policy)
 {
 	if (p == NULL)
 		return -EINVAL;
+	/* The policy's kinds for this exec: admin only in an authenticated session. */
+	uint32_t service = policy != NULL ? policy->service : 0;
+	uint32_t admin = policy != NULL && p->authenticated ? policy->admin : 0;
 	cap_table_t next;
 	cap_table_set_baseline(&next);
-	if (policy != NULL) {
-		cap_grant_kind_set(&next, policy->service);
-		if (p->authenticated)
-			cap_grant_kind_set(&next, policy->admin);
-	}
 	/* Registered grants carry over only as far as they are still held. */
 	/*@ loop invariant 1 <= kind <= CAP_KIND_MAX + 1;
 	    loop invariant cap_table_ok(&next);
+	    loop invariant \forall integer i; 0 <= i < CAP_TABLE_SLOTS ==>
+	      p->exec_grants.slot[i].rights == \at(p->exec_grants.slot[i].rights, Pre) &&
+	      p->held.slot[i].rights == \at(p->held.slot[i].rights, Pre);
+	    loop invariant \forall integer i; 0 <= i < kind - 1 ==> next.slot[i].rights ==
+	      (cap_baseline_rights(i + 1) | (\at(p->exec_grants.slot[i].rights, Pre) & \at(p->held.slot[i].rights, Pre)));
+	    loop invariant \forall integer i; kind - 1 <= i < CAP_TABLE_SLOTS ==>
+	      next.slot[i].rights == cap_baseline_rights(i + 1);
 	    loop assigns kind, next.slot[0 .. CAP_KIND_MAX - 1];
 	    loop variant CAP_KIND_MAX + 1 - kind; */
 	for (uint32_t kind = 1; kind <= CAP_KIND_MAX; kind++) {
-		uint32_t keep = cap_rights_common(cap_table_rights(&p->exec_grants, kind), cap_table_rights(&p->held, kind));
+		uint32_t keep = cap_rights_common(p->exec_grants.slot[kind - 1].rights, p->held.slot[kind - 1].rights);
 		if (keep != 0)
 			(void)cap_table_grant(&next, kind, keep);
 	}
+	/* Policy kinds get every right, so they go last. */
+	if (service != 0)
+		cap_grant_kind_set(&next, service);
+	if (admin != 0)
+		cap_grant_kind_set(&next, admin);
 	cap_table_copy(&p->held, &next);
 	cap_table_clear(&p->exec_grants);
 	return 0;

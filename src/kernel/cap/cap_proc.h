@@ -44,6 +44,13 @@ typedef struct {
     k == CAP_KIND_PROC_READ ? CAP_RIGHTS_READ :
     k == CAP_KIND_THREAD_CREATE ? CAP_RIGHTS_READ : 0;
 
+  // Kind k is in a policy kind set (bit k).
+  predicate cap_kind_in(integer kinds, integer k) = (kinds & (1 << k)) != 0;
+
+  // Exec gives kind k all rights from the policy (CAP-070, POL-030).
+  predicate cap_policy_gives(cap_policy_t *policy, integer k, integer authenticated) =
+    policy != \null && (cap_kind_in(policy->service, k) || (authenticated != 0 && cap_kind_in(policy->admin, k)));
+
   predicate cap_table_empty(cap_table_t *t) =
     \forall integer i; 0 <= i < CAP_TABLE_SLOTS ==> t->slot[i].kind == 0 && t->slot[i].rights == 0;
 */
@@ -106,6 +113,11 @@ int cap_proc_fork(cap_proc_t *child, const cap_proc_t *parent);
     assumes p != \null;
     ensures \result == 0 && cap_proc_ok(p) && cap_table_empty(&p->exec_grants);
     ensures p->authenticated == \old(p->authenticated);
+    ensures \forall integer i; 0 <= i < CAP_KIND_MAX && \at(cap_policy_gives(policy, i + 1, p->authenticated), Pre) ==>
+      (p->held.slot[i].rights & CAP_RIGHTS_ALL) == CAP_RIGHTS_ALL;
+    ensures \forall integer i; 0 <= i < CAP_KIND_MAX && !\at(cap_policy_gives(policy, i + 1, p->authenticated), Pre) ==>
+      p->held.slot[i].rights ==
+        (cap_baseline_rights(i + 1) | (\old(p->exec_grants.slot[i].rights) & \old(p->held.slot[i].rights)));
   complete behaviors;
   disjoint behaviors;
 */

@@ -75,6 +75,7 @@ void cap_table_copy(cap_table_t *dst, const cap_table_t *src);
     ensures cap_table_ok(t);
     ensures t->slot[kind - 1].kind == kind;
     ensures t->slot[kind - 1].rights == (\old(t->slot[kind - 1].rights) | rights);
+    ensures (t->slot[kind - 1].rights & rights) == rights;
   complete behaviors;
   disjoint behaviors;
 */
