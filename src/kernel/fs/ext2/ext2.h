@@ -160,6 +160,17 @@ int ext2_inode_write(ext2_fs_t *fs, const ext2_inode_t *inode);
  */
 int64_t ext2_file_write(ext2_fs_t *fs, ext2_inode_t *inode, uint64_t offset, const void *buf, size_t len);
 
+/*
+ * Create a regular file (ext2_create) or a directory (ext2_mkdir) called
+ * name in dir, with permission bits perm and the given owner; *out is the
+ * new inode.  Errors: -EEXIST, -EINVAL (empty, '/' or NUL in the name),
+ * -ENAMETOOLONG, -ENOTDIR, -ENOSPC, -EROFS, -EIO.  dir is updated in place.
+ */
+int ext2_create(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len, uint16_t perm, uint32_t uid,
+		uint32_t gid, ext2_inode_t *out);
+int ext2_mkdir(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len, uint16_t perm, uint32_t uid,
+	       uint32_t gid, ext2_inode_t *out);
+
 /* Write every changed cached block to the device: 0 or the first error (blocks stay dirty). */
 int ext2_sync(ext2_fs_t *fs);
 

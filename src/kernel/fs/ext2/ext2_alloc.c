@@ -142,3 +142,28 @@ int ext2_inode_alloc(ext2_fs_t *fs, bool is_dir, uint32_t *ino)
 	}
 	return ext2_fail(fs, -ENOSPC, "no free inode on %s", fs->dev->name);
 }
+
+int ext2_inode_release(ext2_fs_t *fs, uint32_t ino, bool is_dir)
+{
+	if (ino < fs->first_ino || ino > fs->inodes_count)
+		return ext2_fail(fs, -EINVAL, "inode %u cannot be released", ino);
+	uint32_t g = (ino - 1) / fs->inodes_per_group;
+	uint32_t bit = (ino - 1) % fs->inodes_per_group;
+	ext2_group_t *gd = &fs->groups[g];
+	uint8_t v;
+	int rc = ext2_cache_read(fs, gd->inode_bitmap, bit / EXT2_BITS_PER_BYTE, &v, 1);
+	if (rc < 0)
+		return rc;
+	uint8_t mask = (uint8_t)(1u << (bit % EXT2_BITS_PER_BYTE));
+	if ((v & mask) == 0)
+		return ext2_fail(fs, -EIO, "inode %u is already free", ino);
+	v = (uint8_t)(v & ~mask);
+	rc = ext2_cache_write(fs, gd->inode_bitmap, bit / EXT2_BITS_PER_BYTE, &v, 1);
+	if (rc < 0)
+		return rc;
+	gd->free_inodes++;
+	if (is_dir && gd->used_dirs > 0)
+		gd->used_dirs--;
+	fs->free_inodes++;
+	return ext2_counts_write(fs, g);
+}

@@ -150,3 +150,99 @@ int ext2_path_lookup(ext2_fs_t *fs, const char *path, uint32_t *ino)
 	*ino = cur;
 	return 0;
 }
+
+/* Space a live record needs: header plus name, rounded up to 4 bytes. */
+static uint32_t ext2_dirent_size(uint32_t name_len)
+{
+	return (EXT2_DIRENT_HEADER + name_len + EXT2_DIRENT_ALIGN - 1) & ~(EXT2_DIRENT_ALIGN - 1);
+}
+
+static void ext2_dirent_put(const ext2_fs_t *fs, uint8_t *rec, uint32_t ino, uint32_t rec_len, const char *name,
+			    size_t name_len, uint8_t file_type)
+{
+	for (uint32_t i = 0; i < EXT2_BLOCK_PTR_SIZE; i++)
+		rec[DE_INODE + i] = (uint8_t)(ino >> (8u * i));
+	rec[DE_REC_LEN] = (uint8_t)rec_len;
+	rec[DE_REC_LEN + 1] = (uint8_t)(rec_len >> 8);
+	rec[DE_NAME_LEN] = (uint8_t)name_len;
+	rec[DE_FILE_TYPE] = (fs->feature_incompat & EXT2_INCOMPAT_FILETYPE) ? file_type : 0;
+	kmemcpy(rec + DE_NAME, name, name_len);
+}
+
+/* Try to fit the entry into blk; true when placed. */
+static int ext2_dirent_fit(ext2_fs_t *fs, const ext2_inode_t *dir, uint64_t index, uint8_t *blk, const char *name,
+			   size_t name_len, uint32_t ino, uint8_t file_type)
+{
+	uint32_t need = ext2_dirent_size((uint32_t)name_len);
+	uint32_t off = 0;
+	while (off < fs->block_size) {
+		ext2_dirent_t entry;
+		int rec_len = ext2_dir_check_entry(fs, dir->ino, index, off, blk + off, fs->block_size - off, &entry);
+		if (rec_len < 0)
+			return rec_len;
+		uint32_t used = entry.ino != 0 ? ext2_dirent_size(entry.name_len) : 0;
+		if ((uint32_t)rec_len - used >= need) {
+			if (used == 0) {
+				ext2_dirent_put(fs, blk + off, ino, (uint32_t)rec_len, name, name_len, file_type);
+			} else {
+				blk[off + DE_REC_LEN] = (uint8_t)used;
+				blk[off + DE_REC_LEN + 1] = (uint8_t)(used >> 8);
+				ext2_dirent_put(fs, blk + off + used, ino, (uint32_t)rec_len - used, name, name_len,
+						file_type);
+			}
+			return 1;
+		}
+		off += (uint32_t)rec_len;
+	}
+	return 0;
+}
+
+int ext2_dirent_add(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t name_len, uint32_t ino,
+		    uint8_t file_type)
+{
+	if (dir->size % fs->block_size != 0)
+		return ext2_fail(fs, -EIO, "dir %u size %llu is not a whole number of blocks", dir->ino,
+				 (unsigned long long)dir->size);
+	if (dir->flags & EXT2_INDEX_FL) {
+		/* a linear insert would leave a hash index stale: drop the index, the blocks stay valid */
+		dir->flags &= ~EXT2_INDEX_FL;
+		int rc = ext2_inode_write(fs, dir);
+		if (rc < 0)
+			return rc;
+	}
+	uint8_t *blk = kmalloc(fs->block_size);
+	if (blk == NULL)
+		return ext2_fail(fs, -ENOMEM, "no memory for a directory block");
+	uint64_t blocks = dir->size / fs->block_size;
+	int rc = 0;
+	for (uint64_t i = 0; i < blocks; i++) {
+		uint32_t phys = 0;
+		rc = ext2_block_map(fs, dir, i, &phys);
+		if (rc == 0 && phys == 0)
+			rc = ext2_fail(fs, -EIO, "dir %u has a hole at block %llu", dir->ino, (unsigned long long)i);
+		if (rc == 0)
+			rc = ext2_cache_read(fs, phys, 0, blk, fs->block_size);
+		if (rc == 0)
+			rc = ext2_dirent_fit(fs, dir, i, blk, name, name_len, ino, file_type);
+		if (rc == 1)
+			rc = ext2_cache_write(fs, phys, 0, blk, fs->block_size);
+		else if (rc == 0)
+			continue;
+		kfree(blk);
+		return rc;
+	}
+	/* no room: a new block holding just this entry */
+	uint32_t phys = 0;
+	rc = ext2_block_map_alloc(fs, dir, blocks, &phys);
+	if (rc == 0) {
+		kmemset(blk, 0, fs->block_size);
+		ext2_dirent_put(fs, blk, ino, fs->block_size, name, name_len, file_type);
+		rc = ext2_cache_write(fs, phys, 0, blk, fs->block_size);
+	}
+	if (rc == 0) {
+		dir->size += fs->block_size;
+		rc = ext2_inode_write(fs, dir);
+	}
+	kfree(blk);
+	return rc;
+}

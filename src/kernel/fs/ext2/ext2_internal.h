@@ -72,6 +72,7 @@
 #define IN_SIZE_HIGH 108u  /* i_dir_acl: high size bits of regular files */
 #define IN_UID_HIGH 120u
 #define IN_GID_HIGH 122u
+#define EXT2_INDEX_FL 0x00001000u /* hashed directory (htree); we keep directories linear */
 #define EXT2_BLOCK_PTR_SIZE 4u
 #define EXT2_NDIR_BLOCKS 12u
 #define EXT2_IND_BLOCK 12u
@@ -165,5 +166,14 @@ void ext2_cache_release(ext2_fs_t *fs);
 /* Allocation (ext2_alloc.c): a free block (zeroed) or inode, counts updated on disk. */
 int ext2_block_alloc(ext2_fs_t *fs, uint32_t goal_group, uint32_t *block);
 int ext2_inode_alloc(ext2_fs_t *fs, bool is_dir, uint32_t *ino);
+/* Give an inode back (bitmap bit cleared, counts restored). */
+int ext2_inode_release(ext2_fs_t *fs, uint32_t ino, bool is_dir);
+
+/* ext2_block_map that allocates missing data and indirect blocks (ext2_write.c). */
+int ext2_block_map_alloc(ext2_fs_t *fs, ext2_inode_t *inode, uint64_t index, uint32_t *phys);
+
+/* Add an entry to dir (ext2_dir.c): 0, -ENOSPC or -EIO; dir's size/blocks are written back. */
+int ext2_dirent_add(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t name_len, uint32_t ino,
+		    uint8_t file_type);
 
 #endif

@@ -72,7 +72,7 @@ static int ext2_alloc_for(ext2_fs_t *fs, ext2_inode_t *inode, uint32_t *block)
 }
 
 /* Like ext2_block_map, but fill holes (and missing indirect blocks) with new blocks. */
-static int ext2_block_map_alloc(ext2_fs_t *fs, ext2_inode_t *inode, uint64_t index, uint32_t *phys)
+int ext2_block_map_alloc(ext2_fs_t *fs, ext2_inode_t *inode, uint64_t index, uint32_t *phys)
 {
 	uint64_t p = fs->ptrs_per_block;
 	uint32_t slot;
