@@ -86,6 +86,13 @@ static void store_be64(uint8_t *p, uint64_t v)
 	}
 }
 
+static uint64_t sha512_blocks_compressed;
+
+uint64_t crypto_sha512_blocks(void)
+{
+	return sha512_blocks_compressed;
+}
+
 static void sha512_compress(uint64_t state[8], const uint8_t block[CRYPTO_SHA512_BLOCK_SIZE])
 {
 	uint64_t w[SHA512_ROUNDS];
@@ -114,6 +121,7 @@ static void sha512_compress(uint64_t state[8], const uint8_t block[CRYPTO_SHA512
 	state[0] += a; state[1] += b; state[2] += c; state[3] += d;
 	state[4] += e; state[5] += f; state[6] += g; state[7] += h;
 	crypto_wipe(w, sizeof(w));
+	sha512_blocks_compressed++;
 }
 
 void crypto_sha512_init(crypto_sha512_ctx_t *ctx)

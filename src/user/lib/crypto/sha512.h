@@ -27,4 +27,12 @@ void crypto_sha512_update(crypto_sha512_ctx_t *ctx, const void *data, size_t len
 void crypto_sha512_final(crypto_sha512_ctx_t *ctx, uint8_t digest[CRYPTO_SHA512_DIGEST_SIZE]);
 void crypto_sha512(const void *data, size_t len, uint8_t digest[CRYPTO_SHA512_DIGEST_SIZE]);
 
+/*
+ * Work done so far: the number of 128-byte blocks compressed since the
+ * program started.  Deterministic, unlike a clock, so tests compare the work
+ * of two code paths with it (spec/auth-flow.md AUTH-022, AUTH-051) and
+ * benchmarks can report work per operation.
+ */
+uint64_t crypto_sha512_blocks(void);
+
 #endif
