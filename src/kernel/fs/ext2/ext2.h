@@ -171,6 +171,15 @@ int ext2_create(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len, 
 int ext2_mkdir(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len, uint16_t perm, uint32_t uid,
 	       uint32_t gid, ext2_inode_t *out);
 
+/*
+ * Remove name from dir: ext2_unlink for anything but a directory (-EISDIR),
+ * ext2_rmdir for an empty directory (-ENOTDIR, -ENOTEMPTY, -EINVAL for "."
+ * and ".."); the last link frees the inode and all its blocks.  Also
+ * -ENOENT, -EROFS, -EIO.  dir is updated in place.
+ */
+int ext2_unlink(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len);
+int ext2_rmdir(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len);
+
 /* Write every changed cached block to the device: 0 or the first error (blocks stay dirty). */
 int ext2_sync(ext2_fs_t *fs);
 

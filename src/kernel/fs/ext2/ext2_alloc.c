@@ -167,3 +167,26 @@ int ext2_inode_release(ext2_fs_t *fs, uint32_t ino, bool is_dir)
 	fs->free_inodes++;
 	return ext2_counts_write(fs, g);
 }
+
+int ext2_block_release(ext2_fs_t *fs, uint32_t block)
+{
+	if (block < fs->first_data_block || block >= fs->blocks_count)
+		return ext2_fail(fs, -EIO, "block %u cannot be released", block);
+	uint32_t g = (block - fs->first_data_block) / fs->blocks_per_group;
+	uint32_t bit = (block - fs->first_data_block) % fs->blocks_per_group;
+	ext2_group_t *gd = &fs->groups[g];
+	uint8_t v;
+	int rc = ext2_cache_read(fs, gd->block_bitmap, bit / EXT2_BITS_PER_BYTE, &v, 1);
+	if (rc < 0)
+		return rc;
+	uint8_t mask = (uint8_t)(1u << (bit % EXT2_BITS_PER_BYTE));
+	if ((v & mask) == 0)
+		return ext2_fail(fs, -EIO, "block %u is already free", block);
+	v = (uint8_t)(v & ~mask);
+	rc = ext2_cache_write(fs, gd->block_bitmap, bit / EXT2_BITS_PER_BYTE, &v, 1);
+	if (rc < 0)
+		return rc;
+	gd->free_blocks++;
+	fs->free_blocks++;
+	return ext2_counts_write(fs, g);
+}

@@ -246,3 +246,79 @@ int ext2_dirent_add(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t n
 	kfree(blk);
 	return rc;
 }
+
+/* Unlink a record from blk: merge it into the previous one, or clear its inode when first. */
+static int ext2_dirent_cut(ext2_fs_t *fs, const ext2_inode_t *dir, uint64_t index, uint8_t *blk, const char *name,
+			   size_t name_len, uint32_t *ino)
+{
+	uint32_t off = 0;
+	uint32_t prev = 0;
+	bool have_prev = false;
+	while (off < fs->block_size) {
+		ext2_dirent_t entry;
+		int rec_len = ext2_dir_check_entry(fs, dir->ino, index, off, blk + off, fs->block_size - off, &entry);
+		if (rec_len < 0)
+			return rec_len;
+		if (entry.ino != 0 && entry.name_len == name_len && kmemcmp(entry.name, name, name_len) == 0) {
+			*ino = entry.ino;
+			if (have_prev) {
+				uint32_t merged = ext2_le16(blk + prev + DE_REC_LEN) + (uint32_t)rec_len;
+				blk[prev + DE_REC_LEN] = (uint8_t)merged;
+				blk[prev + DE_REC_LEN + 1] = (uint8_t)(merged >> 8);
+			} else {
+				kmemset(blk + off + DE_INODE, 0, EXT2_BLOCK_PTR_SIZE);
+			}
+			return 1;
+		}
+		prev = off;
+		have_prev = true;
+		off += (uint32_t)rec_len;
+	}
+	return 0;
+}
+
+int ext2_dirent_remove(ext2_fs_t *fs, const ext2_inode_t *dir, const char *name, size_t name_len, uint32_t *ino)
+{
+	if (dir->size % fs->block_size != 0 || dir->size / fs->block_size > fs->blocks_count)
+		return ext2_fail(fs, -EIO, "dir %u has a bad size", dir->ino);
+	uint8_t *blk = kmalloc(fs->block_size);
+	if (blk == NULL)
+		return ext2_fail(fs, -ENOMEM, "no memory for a directory block");
+	uint64_t blocks = dir->size / fs->block_size;
+	int rc = 0;
+	for (uint64_t i = 0; i < blocks && rc == 0; i++) {
+		uint32_t phys = 0;
+		rc = ext2_block_map(fs, dir, i, &phys);
+		if (rc == 0 && phys == 0)
+			rc = ext2_fail(fs, -EIO, "dir %u has a hole at block %llu", dir->ino, (unsigned long long)i);
+		if (rc == 0)
+			rc = ext2_cache_read(fs, phys, 0, blk, fs->block_size);
+		if (rc == 0)
+			rc = ext2_dirent_cut(fs, dir, i, blk, name, name_len, ino);
+		if (rc == 1)
+			rc = ext2_cache_write(fs, phys, 0, blk, fs->block_size) < 0 ? -EIO : 1;
+	}
+	kfree(blk);
+	if (rc == 1)
+		return 0;
+	return rc < 0 ? rc : -ENOENT;
+}
+
+/* Walk stop value: a name other than "." and "..". */
+#define EXT2_DIR_NOT_EMPTY 1
+
+static int ext2_empty_cb(void *ctx, const ext2_dirent_t *entry)
+{
+	(void)ctx;
+	bool dot = entry->name_len == 1 && entry->name[0] == '.';
+	bool dotdot = entry->name_len == 2 && entry->name[0] == '.' && entry->name[1] == '.';
+	return dot || dotdot ? 0 : EXT2_DIR_NOT_EMPTY;
+}
+
+int ext2_dir_is_empty(ext2_fs_t *fs, const ext2_inode_t *dir)
+{
+	int rc = ext2_dir_iterate(fs, dir, ext2_empty_cb, NULL);
+	if (rc < 0)
+		return rc;
+	return rc == EXT2_DIR_NOT_EMPTY ? 0 : 1;
+}

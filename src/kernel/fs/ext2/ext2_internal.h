@@ -166,11 +166,18 @@ void ext2_cache_release(ext2_fs_t *fs);
 /* Allocation (ext2_alloc.c): a free block (zeroed) or inode, counts updated on disk. */
 int ext2_block_alloc(ext2_fs_t *fs, uint32_t goal_group, uint32_t *block);
 int ext2_inode_alloc(ext2_fs_t *fs, bool is_dir, uint32_t *ino);
+/* Give a block back (bitmap bit cleared, counts restored); -EIO if it was free. */
+int ext2_block_release(ext2_fs_t *fs, uint32_t block);
 /* Give an inode back (bitmap bit cleared, counts restored). */
 int ext2_inode_release(ext2_fs_t *fs, uint32_t ino, bool is_dir);
 
 /* ext2_block_map that allocates missing data and indirect blocks (ext2_write.c). */
 int ext2_block_map_alloc(ext2_fs_t *fs, ext2_inode_t *inode, uint64_t index, uint32_t *phys);
+
+/* Remove the entry name from dir (ext2_dir.c): 0 and *ino, -ENOENT or -EIO. */
+int ext2_dirent_remove(ext2_fs_t *fs, const ext2_inode_t *dir, const char *name, size_t name_len, uint32_t *ino);
+/* Count live entries other than "." and ".." (stops at 1). */
+int ext2_dir_is_empty(ext2_fs_t *fs, const ext2_inode_t *dir);
 
 /* Add an entry to dir (ext2_dir.c): 0, -ENOSPC or -EIO; dir's size/blocks are written back. */
 int ext2_dirent_add(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t name_len, uint32_t ino,
