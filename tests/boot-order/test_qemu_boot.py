@@ -20,6 +20,7 @@ QEMU_ORDER = [
     "[VMM] OK: kernel mapped to 0xFFFFFFFF80000000",
     "[VMM] OK: direct map of ",
     "[KVA] OK: kernel virtual allocator active",
+    "[CAP] OK: capability subsystem initialized",
     "[IDT] OK: 256 vectors installed",
     "[PIC] OK: IRQ0-15 remapped to vectors 0x20-0x2F",
     "[PIT] OK: timer at 100 Hz",

@@ -11,6 +11,7 @@
 
 #include "boot/bootinfo.h"
 #include "boot/multiboot2.h"
+#include "cap/cap_init.h"
 #include "core/cmdline.h"
 #include "core/kstring.h"
 #include "core/log.h"
@@ -96,6 +97,7 @@ void kernel_main(const platform_boot_t *boot)
 	boot_read_info(boot);
 	boot_read_cmdline();
 	boot_memory();
+	cap_subsystem_init();
 	boot_cpu();
 	rng_init();
 	if (cmdline_get()->test == TEST_ACTION_PANIC)
