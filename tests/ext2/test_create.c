@@ -164,11 +164,82 @@ static void test_create_refusals(void **state)
 	free(img);
 }
 
+/* EXT2-076: fast and slow symlinks, their limits, and their removal */
+static void test_symlinks(void **state)
+{
+	(void)state;
+	uint8_t *img = malloc(pristine_size);
+	memcpy(img, pristine, pristine_size);
+	blockdev_t dev;
+	assert_int_equal(ramdisk_init(&dev, "ram0", img, pristine_size, false), 0);
+	ext2_fs_t *fs = NULL;
+	char reason[EXT2_REASON_MAX];
+	assert_int_equal(ext2_mount(&dev, &fs, reason, sizeof(reason)), 0);
+	ext2_inode_t root = c_inode(fs, "/");
+	ext2_info_t before, mid;
+	ext2_get_info(fs, &before);
+	static const size_t lengths[] = {1, 59, 60, 61, 500, 1023};
+	char target[1100], name[C_NAME];
+	for (size_t i = 0; i < sizeof(target); i++)
+		target[i] = (char)('a' + i % 26);
+	ext2_inode_t l;
+	for (size_t i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++) {
+		snprintf(name, sizeof(name), "link%zu", lengths[i]);
+		assert_int_equal(ext2_symlink(fs, &root, name, strlen(name), target, lengths[i], 0, 0, &l), 0);
+		assert_int_equal(l.blocks512, lengths[i] < 60 ? 0u : 2u);
+	}
+	ext2_get_info(fs, &mid);
+	assert_int_equal(before.free_blocks - mid.free_blocks, 4); /* the four slow links */
+	assert_int_equal(ext2_symlink(fs, &root, "toolong", 7, target, 1024, 0, 0, &l), -ENAMETOOLONG);
+	assert_int_equal(ext2_symlink(fs, &root, "empty", 5, target, 0, 0, 0, &l), -EINVAL);
+	assert_int_equal(ext2_symlink(fs, &root, "nul", 3, "a\0b", 3, 0, 0, &l), -EINVAL);
+	assert_int_equal(ext2_symlink(fs, &root, "link1", 5, "x", 1, 0, 0, &l), -EEXIST);
+	ext2_get_info(fs, &before);
+	assert_int_equal(before.free_inodes, mid.free_inodes);
+	ext2_unmount(fs);
+	char *dir = ext2fx_tmpdir();
+	char file[EXT2FX_PATH_MAX], cmd[EXT2FX_CMD_MAX];
+	snprintf(file, sizeof(file), "%s/image", dir);
+	ext2fx_write_file(file, img, pristine_size);
+	snprintf(cmd, sizeof(cmd), "e2fsck -fn '%s' >&2", file);
+	assert_int_equal(system(cmd), 0);
+	snprintf(cmd, sizeof(cmd), "debugfs -R 'stat /link59' '%s' 2>/dev/null | grep -qF '%.59s'", file, target);
+	assert_int_equal(system(cmd), 0);
+	fs = ext2fx_mount(&dev, img, pristine_size);
+	for (size_t i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++) {
+		char path[C_NAME], got[1100];
+		snprintf(path, sizeof(path), "/link%zu", lengths[i]);
+		ext2_inode_t in = c_inode(fs, path);
+		assert_int_equal(ext2_symlink_read(fs, &in, got, sizeof(got)), (int)lengths[i]);
+		assert_memory_equal(got, target, lengths[i]);
+	}
+	ext2_unmount(fs);
+	assert_int_equal(ramdisk_init(&dev, "ram0", img, pristine_size, false), 0);
+	assert_int_equal(ext2_mount(&dev, &fs, reason, sizeof(reason)), 0);
+	root = c_inode(fs, "/");
+	for (size_t i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++) {
+		snprintf(name, sizeof(name), "link%zu", lengths[i]);
+		assert_int_equal(ext2_unlink(fs, &root, name, strlen(name)), 0);
+	}
+	ext2_info_t after;
+	ext2_get_info(fs, &after);
+	ext2_unmount(fs);
+	assert_int_equal(after.free_inodes, mid.free_inodes + 6);
+	assert_int_equal(after.free_blocks, mid.free_blocks + 4);
+	ext2fx_write_file(file, img, pristine_size);
+	snprintf(cmd, sizeof(cmd), "e2fsck -fn '%s' >&2", file);
+	assert_int_equal(system(cmd), 0);
+	ext2fx_rmtree(dir);
+	free(dir);
+	free(img);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_create_many),
 		cmocka_unit_test(test_create_refusals),
+		cmocka_unit_test(test_symlinks),
 	};
 	return cmocka_run_group_tests_name("ext2 create", tests, create_setup, create_teardown);
 }

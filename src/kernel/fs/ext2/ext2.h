@@ -172,6 +172,14 @@ int ext2_mkdir(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len, u
 	       uint32_t gid, ext2_inode_t *out);
 
 /*
+ * Create a symlink name -> target (1..block size-1 bytes, no NUL): fast
+ * (in the inode) under 60 bytes, slow (one data block) otherwise.  Errors as
+ * ext2_create, plus -ENAMETOOLONG for a long target and -EINVAL for NUL.
+ */
+int ext2_symlink(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len, const char *target,
+		 size_t target_len, uint32_t uid, uint32_t gid, ext2_inode_t *out);
+
+/*
  * Remove name from dir: ext2_unlink for anything but a directory (-EISDIR),
  * ext2_rmdir for an empty directory (-ENOTDIR, -ENOTEMPTY, -EINVAL for "."
  * and ".."); the last link frees the inode and all its blocks.  Also

@@ -6,6 +6,8 @@
  * slot cleared and the new inode written, and last the directory entry is
  * added; if that fails the inode is given back.  mkdir also allocates the
  * first block with "." and ".." and counts the new ".." link in the parent.
+ * symlink stores a target under 60 bytes in i_block ("fast") and a longer
+ * one in a data block ("slow"), the two layouts ext2_symlink_read reads.
  */
 #include "fs/ext2/ext2_internal.h"
 
@@ -128,4 +130,41 @@ int ext2_mkdir(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len, u
 		return rc; /* the inode and its block stay allocated: e2fsck reports them; freeing comes with unlink */
 	dir->links++;
 	return ext2_inode_write(fs, dir);
+}
+
+#define EXT2_SYMLINK_PERM 0777u
+
+int ext2_symlink(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len, const char *target,
+		 size_t target_len, uint32_t uid, uint32_t gid, ext2_inode_t *out)
+{
+	if (fs->read_only)
+		return ext2_fail(fs, -EROFS, "%s is read-only", fs->dev->name);
+	if (target == NULL || target_len == 0 || kstrnlen(target, target_len) != target_len)
+		return ext2_fail(fs, -EINVAL, "symlink target is empty or contains NUL");
+	if (target_len >= fs->block_size)
+		return ext2_fail(fs, -ENAMETOOLONG, "symlink target of %zu bytes exceeds %u", target_len,
+				 fs->block_size - 1);
+	int rc = ext2_name_check(fs, dir, name, len);
+	if (rc < 0)
+		return rc;
+	rc = ext2_new_inode(fs, (uint16_t)(EXT2_S_IFLNK | EXT2_SYMLINK_PERM), uid, gid, out);
+	if (rc < 0)
+		return rc;
+	if (target_len < EXT2_FAST_SYMLINK_MAX) {
+		for (size_t i = 0; i < target_len; i++)
+			out->block[i / EXT2_BLOCK_PTR_SIZE] |= (uint32_t)(uint8_t)target[i]
+							    << (8u * (i % EXT2_BLOCK_PTR_SIZE));
+	} else {
+		uint32_t phys = 0;
+		rc = ext2_block_map_alloc(fs, out, 0, &phys);
+		if (rc == 0)
+			rc = ext2_cache_write(fs, phys, 0, target, (uint32_t)target_len);
+	}
+	if (rc == 0) {
+		out->size = target_len;
+		rc = ext2_inode_write(fs, out);
+	}
+	if (rc == 0)
+		rc = ext2_dirent_add(fs, dir, name, len, out->ino, EXT2_FT_SYMLINK);
+	return rc;
 }
