@@ -195,12 +195,69 @@ static void test_shared_block(void **state)
 	free(img);
 }
 
+/* EXT2-077: shrink, grow, shrink to zero, drop a triple-indirect tree */
+static void test_truncate(void **state)
+{
+	(void)state;
+	uint8_t *img = malloc(pristine_size);
+	blockdev_t dev;
+	ext2_fs_t *fs = r_mount(&dev, img, false);
+	ext2_inode_t big = r_inode(fs, "/big");
+	uint8_t *orig = malloc(300 * R_BS);
+	assert_int_equal(ext2_file_read(fs, &big, 0, orig, 300 * R_BS), 300 * R_BS);
+	ext2_info_t a, b;
+	ext2_get_info(fs, &a);
+	assert_int_equal(big.blocks512, 303 * 2); /* 300 data + ind + dind + one ind below it */
+	assert_int_equal(ext2_truncate(fs, &big, 100000), 0);
+	ext2_get_info(fs, &b);
+	assert_int_equal(b.free_blocks - a.free_blocks, 303 - 99); /* 98 data blocks and the ind stay */
+	assert_int_equal(big.blocks512, 99 * 2);
+	assert_int_equal(big.block[13], 0);
+	assert_int_equal(ext2_truncate(fs, &big, 200000), 0);
+	uint8_t *got = malloc(200000);
+	assert_int_equal(ext2_file_read(fs, &big, 0, got, 200000), 200000);
+	assert_memory_equal(got, orig, 100000);
+	for (size_t i = 100000; i < 200000; i++)
+		if (got[i] != 0)
+			fail_msg("byte %zu is %u after growing", i, got[i]);
+	ext2_unmount(fs);
+	r_fsck(img);
+	assert_int_equal(ramdisk_init(&dev, "ram0", img, pristine_size, false), 0);
+	char reason[EXT2_REASON_MAX];
+	assert_int_equal(ext2_mount(&dev, &fs, reason, sizeof(reason)), 0);
+	big = r_inode(fs, "/big");
+	assert_int_equal(ext2_truncate(fs, &big, 0), 0);
+	assert_int_equal(big.blocks512, 0);
+	for (int i = 0; i < 15; i++)
+		assert_int_equal(big.block[i], 0);
+	ext2_inode_t sparse = r_inode(fs, "/sparse");
+	assert_int_not_equal(sparse.block[14], 0);
+	assert_int_equal(ext2_truncate(fs, &sparse, 5000), 0);
+	assert_int_equal(sparse.block[14], 0);
+	assert_int_equal(sparse.blocks512, 2); /* the first data block only */
+	ext2_inode_t d = r_inode(fs, "/d");
+	ext2_inode_t fast = r_inode(fs, "/fast");
+	assert_int_equal(ext2_truncate(fs, &d, 0), -EISDIR);
+	assert_int_equal(ext2_truncate(fs, &fast, 0), -EINVAL);
+	assert_int_equal(ext2_truncate(fs, &sparse, (12ull + 256 + 65536 + 16777216) * R_BS + 1), -EFBIG);
+	ext2_unmount(fs);
+	r_fsck(img);
+	fs = r_mount(&dev, img, true);
+	big = r_inode(fs, "/big");
+	assert_int_equal(ext2_truncate(fs, &big, 0), -EROFS);
+	ext2_unmount(fs);
+	free(got);
+	free(orig);
+	free(img);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_remove_all),
 		cmocka_unit_test(test_remove_refusals),
 		cmocka_unit_test(test_shared_block),
+		cmocka_unit_test(test_truncate),
 	};
 	fprintf(stderr, "# AEGIS_TEST_SEED=%llu\n", (unsigned long long)mem_seed());
 	return cmocka_run_group_tests_name("ext2 remove", tests, remove_setup, remove_teardown);

@@ -188,6 +188,14 @@ int ext2_symlink(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len,
 int ext2_unlink(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len);
 int ext2_rmdir(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len);
 
+/*
+ * Set a regular file's size: shrinking frees every block past the new end
+ * (through triple indirection) and zeroes the rest of the last block;
+ * growing leaves a hole.  -EISDIR, -EINVAL (not a regular file), -EFBIG,
+ * -EROFS, -EIO.
+ */
+int ext2_truncate(ext2_fs_t *fs, ext2_inode_t *inode, uint64_t size);
+
 /* Write every changed cached block to the device: 0 or the first error (blocks stay dirty). */
 int ext2_sync(ext2_fs_t *fs);
 

@@ -1,5 +1,6 @@
 /*
- * Removing names: unlink (non-directories) and rmdir (empty directories).
+ * Removing names: unlink (non-directories) and rmdir (empty directories);
+ * and truncate, which frees the blocks past a file's new end.
  *
  * The directory entry goes first (merged into the record before it, or
  * its inode number cleared when it opens a block); then the link count
@@ -13,8 +14,9 @@
 #include "core/kstring.h"
 
 #define EXT2_DIR_MIN_LINKS 2u   /* a directory keeps "." and its own entry */
+#define EXT2_ZERO_CHUNK 64u     /* bytes zeroed per cache write when cutting a block's tail */
 
-static int ext2_free_tree(ext2_fs_t *fs, uint32_t block, uint32_t level)
+static int ext2_free_tree(ext2_fs_t *fs, uint32_t block, uint32_t level, uint32_t *freed)
 {
 	if (block == 0)
 		return 0;
@@ -24,11 +26,14 @@ static int ext2_free_tree(ext2_fs_t *fs, uint32_t block, uint32_t level)
 		uint8_t raw[EXT2_BLOCK_PTR_SIZE];
 		int rc = ext2_cache_read(fs, block, i * EXT2_BLOCK_PTR_SIZE, raw, sizeof(raw));
 		if (rc == 0)
-			rc = ext2_free_tree(fs, ext2_le32(raw), level - 1);
+			rc = ext2_free_tree(fs, ext2_le32(raw), level - 1, freed);
 		if (rc < 0)
 			return rc;
 	}
-	return ext2_block_release(fs, block);
+	int rc = ext2_block_release(fs, block);
+	if (rc == 0)
+		(*freed)++;
+	return rc;
 }
 
 static bool ext2_owns_blocks(const ext2_fs_t *fs, const ext2_inode_t *inode)
@@ -45,7 +50,8 @@ static int ext2_inode_destroy(ext2_fs_t *fs, ext2_inode_t *inode)
 	if (ext2_owns_blocks(fs, inode)) {
 		for (uint32_t i = 0; i < EXT2_N_BLOCKS; i++) {
 			uint32_t level = i < EXT2_NDIR_BLOCKS ? 0 : i - EXT2_NDIR_BLOCKS + 1;
-			int rc = ext2_free_tree(fs, inode->block[i], level);
+			uint32_t freed = 0;
+			int rc = ext2_free_tree(fs, inode->block[i], level, &freed);
 			if (rc < 0)
 				return rc;
 			inode->block[i] = 0;
@@ -121,4 +127,109 @@ int ext2_rmdir(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len)
 	if (dir->links > EXT2_DIR_MIN_LINKS)
 		dir->links--;
 	return ext2_inode_write(fs, dir);
+}
+
+/*
+ * Free the part of the tree under block (covering file indices from base)
+ * that lies at or past keep; *emptied says the block itself was freed.
+ */
+static int ext2_trim(ext2_fs_t *fs, uint32_t block, uint32_t level, uint64_t base, uint64_t keep,
+		     uint32_t *freed, bool *emptied)
+{
+	*emptied = false;
+	if (base >= keep) {
+		*emptied = true;
+		return ext2_free_tree(fs, block, level, freed);
+	}
+	if (block < fs->first_data_block || block >= fs->blocks_count)
+		return ext2_fail(fs, -EIO, "block pointer %u outside the filesystem", block);
+	uint64_t child_span = 1;
+	for (uint32_t i = 1; i < level; i++)
+		child_span *= fs->ptrs_per_block;
+	for (uint32_t i = 0; i < fs->ptrs_per_block; i++) {
+		uint64_t child_base = base + i * child_span;
+		if (child_base + child_span <= keep)
+			continue;
+		uint8_t raw[EXT2_BLOCK_PTR_SIZE];
+		int rc = ext2_cache_read(fs, block, i * EXT2_BLOCK_PTR_SIZE, raw, sizeof(raw));
+		if (rc < 0)
+			return rc;
+		uint32_t child = ext2_le32(raw);
+		if (child == 0)
+			continue;
+		bool child_gone = false;
+		rc = ext2_trim(fs, child, level - 1, child_base, keep, freed, &child_gone);
+		if (rc < 0)
+			return rc;
+		if (child_gone) {
+			kmemset(raw, 0, sizeof(raw));
+			rc = ext2_cache_write(fs, block, i * EXT2_BLOCK_PTR_SIZE, raw, sizeof(raw));
+			if (rc < 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+/* Zero the bytes of the last kept block past the new size, so growing again reads zeros. */
+static int ext2_zero_tail(ext2_fs_t *fs, const ext2_inode_t *inode, uint64_t size)
+{
+	uint32_t in_block = (uint32_t)(size % fs->block_size);
+	if (in_block == 0)
+		return 0;
+	uint32_t phys = 0;
+	int rc = ext2_block_map(fs, inode, size / fs->block_size, &phys);
+	if (rc < 0 || phys == 0)
+		return rc;
+	uint8_t zero[EXT2_ZERO_CHUNK];
+	kmemset(zero, 0, sizeof(zero));
+	for (uint32_t at = in_block; at < fs->block_size;) {
+		uint32_t n = fs->block_size - at < sizeof(zero) ? fs->block_size - at : (uint32_t)sizeof(zero);
+		rc = ext2_cache_write(fs, phys, at, zero, n);
+		if (rc < 0)
+			return rc;
+		at += n;
+	}
+	return 0;
+}
+
+int ext2_truncate(ext2_fs_t *fs, ext2_inode_t *inode, uint64_t size)
+{
+	if (fs->read_only)
+		return ext2_fail(fs, -EROFS, "%s is read-only", fs->dev->name);
+	if (ext2_inode_is(inode, EXT2_S_IFDIR))
+		return ext2_fail(fs, -EISDIR, "inode %u is a directory", inode->ino);
+	if (!ext2_inode_is(inode, EXT2_S_IFREG))
+		return ext2_fail(fs, -EINVAL, "inode %u is not a regular file", inode->ino);
+	uint64_t p = fs->ptrs_per_block;
+	uint64_t max_blocks = EXT2_NDIR_BLOCKS + p + p * p + p * p * p;
+	if (size > max_blocks * fs->block_size)
+		return ext2_fail(fs, -EFBIG, "size %llu beyond triple indirection", (unsigned long long)size);
+	if (size < inode->size) {
+		uint64_t keep = (size + fs->block_size - 1) / fs->block_size;
+		int rc = ext2_zero_tail(fs, inode, size);
+		uint32_t freed = 0;
+		uint64_t base = 0;
+		for (uint32_t i = 0; i < EXT2_N_BLOCKS && rc == 0; i++) {
+			uint32_t level = i < EXT2_NDIR_BLOCKS ? 0 : i - EXT2_NDIR_BLOCKS + 1;
+			uint64_t span = 1;
+			for (uint32_t l = 0; l < level; l++)
+				span *= p;
+			if (inode->block[i] != 0 && base + span > keep) {
+				bool gone = false;
+				rc = ext2_trim(fs, inode->block[i], level, base, keep, &freed, &gone);
+				if (gone)
+					inode->block[i] = 0;
+			}
+			base += span;
+		}
+		uint32_t sectors = freed * (fs->block_size / EXT2_SECTOR_BYTES);
+		inode->blocks512 = inode->blocks512 > sectors ? inode->blocks512 - sectors : 0;
+		if (rc < 0) {
+			ext2_inode_write(fs, inode);
+			return rc;
+		}
+	}
+	inode->size = size;
+	return ext2_inode_write(fs, inode);
 }
