@@ -11,11 +11,13 @@ DHCP_HOST_OBJS := $(patsubst %.c,$(BUILD)/host/dhcp-obj/%.o,$(DHCP_HOST_SRCS))
 
 $(BUILD)/host/dhcp-obj/%.o: %.c
 	@mkdir -p $(@D)
-	gcc $(USER_HOST_CFLAGS) -Isrc/user/host/dhcp-host -MMD -MP -c $< -o $@
+	$(call say,CC,$@)
+	$(Q)gcc $(USER_HOST_CFLAGS) -Isrc/user/host/dhcp-host -MMD -MP -c $< -o $@
 
 $(DHCP_HOST): $(DHCP_HOST_OBJS)
 	@mkdir -p $(@D)
-	gcc $(SIM_LDFLAGS) -o $@ $^
+	$(call say,LD,$@)
+	$(Q)gcc $(SIM_LDFLAGS) -o $@ $^
 
 .PHONY: dhcp-host
 dhcp-host: $(DHCP_HOST)

@@ -25,11 +25,13 @@ FUZZ_REPLAY_MAIN := $(BUILD)/fuzz/common/replay_main.o
 
 $(FUZZ_REPLAY_MAIN): fuzz/common/replay_main.c fuzz/common/fuzz.h
 	@mkdir -p $(@D)
-	gcc $(TEST_CFLAGS) -Ifuzz/common -MMD -MP -c $< -o $@
+	$(call say,CC,$@)
+	$(Q)gcc $(TEST_CFLAGS) -Ifuzz/common -MMD -MP -c $< -o $@
 
 $(BUILD)/fuzz/%/replay: fuzz/%/harness.c $(FUZZ_REPLAY_MAIN) $(LIBKERNEL) $(LIBSIMPLATFORM) $(LIBUSER)
 	@mkdir -p $(@D)
-	gcc $(TEST_CFLAGS) -Ifuzz/common -Ifuzz/$* -MMD -MP -o $@ $< $(FUZZ_REPLAY_MAIN) $(SIM_LIBS)
+	$(call say,LD,$@)
+	$(Q)gcc $(TEST_CFLAGS) -Ifuzz/common -Ifuzz/$* -MMD -MP -o $@ $< $(FUZZ_REPLAY_MAIN) $(SIM_LIBS)
 
 .PHONY: fuzz-replay
 fuzz-replay: $(FUZZ_REPLAYS)
@@ -56,15 +58,18 @@ FUZZ_AFL_FUZZERS := $(patsubst %,$(FUZZ_AFL_DIR)/%/fuzzer,$(FUZZ_SELECTED))
 
 $(FUZZ_AFL_DIR)/src/kernel/%.o: src/kernel/%.c
 	@mkdir -p $(@D)
-	$(AFL_CC) $(FUZZ_AFL_KERNEL_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,AFLCC,$@)
+	$(Q)$(AFL_CC) $(FUZZ_AFL_KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(FUZZ_AFL_DIR)/sim/%.o: sim/%.c
 	@mkdir -p $(@D)
-	$(AFL_CC) $(FUZZ_AFL_SIM_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,AFLCC,$@)
+	$(Q)$(AFL_CC) $(FUZZ_AFL_SIM_CFLAGS) -MMD -MP -c $< -o $@
 
 $(FUZZ_AFL_DIR)/src/user/lib/%.o: src/user/lib/%.c
 	@mkdir -p $(@D)
-	$(AFL_CC) $(FUZZ_AFL_USER_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,AFLCC,$@)
+	$(Q)$(AFL_CC) $(FUZZ_AFL_USER_CFLAGS) -MMD -MP -c $< -o $@
 
 # One archive: the linker pulls only the members a harness needs.
 $(FUZZ_AFL_LIB): $(FUZZ_AFL_KERNEL_OBJS) $(FUZZ_AFL_SIM_OBJS) $(FUZZ_AFL_USER_OBJS)
@@ -72,11 +77,13 @@ $(FUZZ_AFL_LIB): $(FUZZ_AFL_KERNEL_OBJS) $(FUZZ_AFL_SIM_OBJS) $(FUZZ_AFL_USER_OB
 
 $(FUZZ_AFL_MAIN): fuzz/common/afl_main.c fuzz/common/fuzz.h
 	@mkdir -p $(@D)
-	$(AFL_CC) $(FUZZ_AFL_HARNESS_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,AFLCC,$@)
+	$(Q)$(AFL_CC) $(FUZZ_AFL_HARNESS_CFLAGS) -MMD -MP -c $< -o $@
 
 $(FUZZ_AFL_DIR)/%/fuzzer: fuzz/%/harness.c $(FUZZ_AFL_MAIN) $(FUZZ_AFL_LIB)
 	@mkdir -p $(@D)
-	$(AFL_CC) $(FUZZ_AFL_HARNESS_CFLAGS) -Ifuzz/$* -MMD -MP -o $@ $< $(FUZZ_AFL_MAIN) $(FUZZ_AFL_LIB)
+	$(call say,AFLLD,$@)
+	$(Q)$(AFL_CC) $(FUZZ_AFL_HARNESS_CFLAGS) -Ifuzz/$* -MMD -MP -o $@ $< $(FUZZ_AFL_MAIN) $(FUZZ_AFL_LIB)
 
 .PHONY: fuzz fuzz-build
 fuzz-build: $(FUZZ_AFL_FUZZERS)
