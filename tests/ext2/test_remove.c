@@ -1,5 +1,6 @@
 /*
- * unlink and rmdir (spec/ext2.md EXT2-075): removing a whole tree (small
+ * unlink, rmdir, truncate and rename (spec/ext2.md EXT2-075, EXT2-077,
+ * EXT2-078): removing a whole tree (small
  * files, double- and triple-indirect files, fast and slow symlinks, nested
  * directories) gives back exactly the space of an empty filesystem and
  * passes e2fsck -fn; the refusals; a tree that shares a block is stopped.
@@ -251,6 +252,61 @@ static void test_truncate(void **state)
 	free(img);
 }
 
+/* EXT2-078: renames within and between directories, replacing targets, and the refusals */
+static void test_rename(void **state)
+{
+	(void)state;
+	uint8_t *img = malloc(pristine_size);
+	blockdev_t dev;
+	ext2_fs_t *fs = r_mount(&dev, img, false);
+	ext2_inode_t root = r_inode(fs, "/");
+	ext2_inode_t d = r_inode(fs, "/d");
+	ext2_inode_t e = r_inode(fs, "/d/e");
+	ext2_inode_t big = r_inode(fs, "/big");
+	uint8_t *orig = malloc(300 * R_BS), *got = malloc(300 * R_BS);
+	assert_int_equal(ext2_file_read(fs, &big, 0, orig, 300 * R_BS), 300 * R_BS);
+	/* refusals first */
+	assert_int_equal(ext2_rename(fs, &root, "d", 1, &e, "inside", 6), -EINVAL);
+	assert_int_equal(ext2_rename(fs, &root, "d", 1, &d, "self", 4), -EINVAL);
+	assert_int_equal(ext2_rename(fs, &root, "d", 1, &root, "big", 3), -ENOTDIR);
+	assert_int_equal(ext2_rename(fs, &root, "big", 3, &root, "d", 1), -EISDIR);
+	assert_int_equal(ext2_rename(fs, &d, "one", 3, &root, "..", 2), -EINVAL);
+	assert_int_equal(ext2_rename(fs, &root, "nothing", 7, &root, "x", 1), -ENOENT);
+	assert_int_equal(ext2_rename(fs, &root, "big", 3, &root, "big", 3), 0);
+	/* a directory over a non-empty one */
+	ext2_inode_t made;
+	assert_int_equal(ext2_mkdir(fs, &root, "other", 5, 0755, 0, 0, &made), 0);
+	assert_int_equal(ext2_rename(fs, &root, "other", 5, &root, "d", 1), -ENOTEMPTY);
+	/* within a directory, then across, then replacing a file */
+	assert_int_equal(ext2_rename(fs, &root, "big", 3, &root, "large", 5), 0);
+	assert_int_equal(ext2_rename(fs, &root, "large", 5, &e, "moved", 5), 0);
+	assert_int_equal(ext2_rename(fs, &e, "moved", 5, &d, "one", 3), 0); /* replaces d/one */
+	uint32_t ino;
+	assert_int_equal(ext2_path_lookup(fs, "/big", &ino), -ENOENT);
+	assert_int_equal(ext2_path_lookup(fs, "/d/e/moved", &ino), -ENOENT);
+	ext2_inode_t now = r_inode(fs, "/d/one");
+	assert_int_equal(now.ino, big.ino);
+	assert_int_equal(ext2_file_read(fs, &now, 0, got, 300 * R_BS), 300 * R_BS);
+	assert_memory_equal(got, orig, 300 * R_BS);
+	/* a directory to another parent: links and ".." follow; then over an empty directory */
+	uint16_t root_links = root.links, d_links = d.links;
+	assert_int_equal(ext2_rename(fs, &d, "e", 1, &root, "e2", 2), 0);
+	assert_int_equal(root.links, root_links + 1);
+	assert_int_equal(d.links, d_links - 1);
+	ext2_inode_t e2 = r_inode(fs, "/e2");
+	assert_int_equal(ext2_dir_lookup(fs, &e2, "..", 2, &ino), 0);
+	assert_int_equal(ino, EXT2_ROOT_INO);
+	assert_int_equal(ext2_rename(fs, &e2, "empty", 5, &root, "other", 5), 0); /* replaces empty /other */
+	ext2_inode_t other = r_inode(fs, "/other");
+	assert_int_equal(ext2_dir_lookup(fs, &other, "..", 2, &ino), 0);
+	assert_int_equal(ino, EXT2_ROOT_INO);
+	ext2_unmount(fs);
+	r_fsck(img);
+	free(orig);
+	free(got);
+	free(img);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +314,7 @@ int main(void)
 		cmocka_unit_test(test_remove_refusals),
 		cmocka_unit_test(test_shared_block),
 		cmocka_unit_test(test_truncate),
+		cmocka_unit_test(test_rename),
 	};
 	fprintf(stderr, "# AEGIS_TEST_SEED=%llu\n", (unsigned long long)mem_seed());
 	return cmocka_run_group_tests_name("ext2 remove", tests, remove_setup, remove_teardown);

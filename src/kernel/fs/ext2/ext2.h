@@ -189,6 +189,16 @@ int ext2_unlink(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len);
 int ext2_rmdir(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len);
 
 /*
+ * Move name in src_dir to new_name in dst_dir (which may be the same
+ * directory), replacing an existing target: a directory only replaces an
+ * empty directory (-ENOTDIR, -ENOTEMPTY otherwise) and a non-directory only
+ * a non-directory (-EISDIR); a directory never moves below itself and "."
+ * or ".." never move (-EINVAL).  Also -ENOENT, -ENAMETOOLONG, -EROFS, -EIO.
+ */
+int ext2_rename(ext2_fs_t *fs, ext2_inode_t *src_dir, const char *name, size_t len, ext2_inode_t *dst_dir,
+		const char *new_name, size_t new_len);
+
+/*
  * Set a regular file's size: shrinking frees every block past the new end
  * (through triple indirection) and zeroes the rest of the last block;
  * growing leaves a hole.  -EISDIR, -EINVAL (not a regular file), -EFBIG,
