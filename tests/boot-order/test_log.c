@@ -12,24 +12,7 @@
 
 #include "core/log.h"
 
-static char serial_out[4096], screen_out[4096];
-static size_t serial_len, screen_len;
-
-void platform_serial_write(const char *buf, size_t len)
-{
-	assert_true(serial_len + len < sizeof(serial_out));
-	memcpy(serial_out + serial_len, buf, len);
-	serial_len += len;
-	serial_out[serial_len] = '\0';
-}
-
-void platform_screen_write(const char *buf, size_t len)
-{
-	assert_true(screen_len + len < sizeof(screen_out));
-	memcpy(screen_out + screen_len, buf, len);
-	screen_len += len;
-	screen_out[screen_len] = '\0';
-}
+#include "common/console_capture.h"
 
 static int reset(void **state)
 {

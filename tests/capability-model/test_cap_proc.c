@@ -18,24 +18,7 @@
 #include "cap/cap_proc.h"
 #include "cap/cap_table.h"
 
-static char serial_out[1024];
-static size_t serial_len;
-
-/* This program supplies the serial writer so it sees what the kernel prints. */
-void platform_serial_write(const char *buf, size_t len)
-{
-	assert_true(serial_len + len < sizeof(serial_out));
-	memcpy(serial_out + serial_len, buf, len);
-	serial_len += len;
-	serial_out[serial_len] = '\0';
-}
-
-/* The screen is not under test; supplying it keeps the sim console out of the link. */
-void platform_screen_write(const char *buf, size_t len)
-{
-	(void)buf;
-	(void)len;
-}
+#include "common/console_capture.h"
 
 static cap_proc_t proc, child;
 

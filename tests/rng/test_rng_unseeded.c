@@ -16,22 +16,7 @@
 #include "platform.h"
 
 static jmp_buf halted;
-static char serial_out[1024];
-static size_t serial_len;
-
-void platform_serial_write(const char *buf, size_t len)
-{
-	assert_true(serial_len + len < sizeof(serial_out));
-	memcpy(serial_out + serial_len, buf, len);
-	serial_len += len;
-	serial_out[serial_len] = '\0';
-}
-
-void platform_screen_write(const char *buf, size_t len)
-{
-	(void)buf;
-	(void)len;
-}
+#include "common/console_capture.h"
 
 unsigned long platform_irq_save(void)
 {

@@ -24,23 +24,9 @@
 
 static char warnings[8192];
 static size_t warn_count;
-static char serial_out[1024];
-static size_t serial_len;
+#include "common/console_capture.h"
+
 static cap_policy_db_t db;
-
-void platform_serial_write(const char *buf, size_t len)
-{
-	assert_true(serial_len + len < sizeof(serial_out));
-	memcpy(serial_out + serial_len, buf, len);
-	serial_len += len;
-	serial_out[serial_len] = '\0';
-}
-
-void platform_screen_write(const char *buf, size_t len)
-{
-	(void)buf;
-	(void)len;
-}
 
 static void collect(void *ctx, const char *file, unsigned line, const char *reason)
 {
