@@ -130,8 +130,8 @@ all: sim-build tests $(ALL_EXTRA)
 # Boot Aegis in the simulator, console on this terminal.
 SIM_CMDLINE ?= boot=text
 SEED ?= 1
-sim: $(AEGIS_SIM)
-	$(AEGIS_SIM) --cmdline "$(SIM_CMDLINE)" --seed $(SEED)
+sim: $(AEGIS_SIM) $(BUILD)/rootfs.img
+	$(AEGIS_SIM) --cmdline "$(SIM_CMDLINE)" --seed $(SEED) --module $(BUILD)/rootfs.img
 
 # The whole suite: build both, run everything, print "N passed, N failed".
 check: all $(CHECK_EXTRA)

@@ -1,10 +1,13 @@
 /*
  * aegis-sim: boot the Aegis kernel as a Linux host process.
  *
- *     aegis-sim [--cmdline "..."] [--seed N] [--mem MIB] [--mb2-file FILE | --no-mb2]
+ *     aegis-sim [--cmdline "..."] [--seed N] [--mem MIB] [--module FILE]
+ *               [--mb2-file FILE | --no-mb2]
  *
  * Builds a simulated machine (sim_platform_setup), writes a Multiboot2
- * information structure describing it into the simulated physical memory (or
+ * information structure describing it into the simulated physical memory (and
+ * the --module file, as GRUB's module2 would: the first module is the root
+ * file system image) or
  * copies FILE there verbatim, to feed the kernel malformed boot information),
  * and calls the same kernel_main the x86_64 build calls.  The console is
  * standard output.  Exit status: whatever the kernel's end is (see
@@ -33,7 +36,7 @@ const char *__asan_default_options(void)
 
 static void usage(FILE *to)
 {
-	fprintf(to, "usage: aegis-sim [--cmdline TEXT] [--seed N] [--mem MIB] [--mb2-file FILE | --no-mb2]\n");
+	fprintf(to, "usage: aegis-sim [--cmdline TEXT] [--seed N] [--mem MIB] [--module FILE] [--mb2-file FILE | --no-mb2]\n");
 }
 
 static unsigned long long parse_number(const char *opt, const char *text)
@@ -48,8 +51,28 @@ static unsigned long long parse_number(const char *opt, const char *text)
 	return v;
 }
 
+/* Copy a module file into simulated memory at SIM_MODULE_PHYS; returns its size. */
+static uint64_t load_module(const char *path, uint64_t mem_bytes)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		perror(path);
+		exit(2);
+	}
+	uint64_t room = mem_bytes > 2 * SIM_MODULE_PHYS ? mem_bytes / 2 : 0;
+	uint8_t *dst = room ? sim_phys_ptr(SIM_MODULE_PHYS, room) : NULL;
+	size_t n = dst ? fread(dst, 1, room, f) : 0;
+	int more = fgetc(f) != EOF;
+	fclose(f);
+	if (!dst || more) {
+		fprintf(stderr, "aegis-sim: %s does not fit in half of the simulated memory; raise --mem\n", path);
+		exit(2);
+	}
+	return n;
+}
+
 /* Describe the simulated machine the way GRUB would. */
-static size_t build_boot_info(const char *cmdline, uint64_t mem_bytes)
+static size_t build_boot_info(const char *cmdline, uint64_t mem_bytes, uint64_t module_bytes)
 {
 	void *dst = sim_phys_ptr(SIM_MB2_INFO_PHYS, SIM_MB2_INFO_MAX);
 	mb2_builder_t b;
@@ -62,6 +85,8 @@ static size_t build_boot_info(const char *cmdline, uint64_t mem_bytes)
 		{0x100000, mem_bytes - 0x100000, 1},
 	};
 	mb2_build_mmap(&b, regions, sizeof(regions) / sizeof(regions[0]));
+	if (module_bytes)
+		mb2_build_module(&b, (uint32_t)SIM_MODULE_PHYS, (uint32_t)(SIM_MODULE_PHYS + module_bytes), "rootfs");
 	return mb2_build_end(&b);
 }
 
@@ -88,6 +113,7 @@ int main(int argc, char **argv)
 {
 	const char *cmdline = "";
 	const char *mb2_file = NULL;
+	const char *module_file = NULL;
 	int no_mb2 = 0;
 	uint64_t seed = 1;
 	uint64_t mem_bytes = SIM_DEFAULT_MEM_BYTES;
@@ -95,6 +121,7 @@ int main(int argc, char **argv)
 		{"cmdline", required_argument, NULL, 'c'}, {"seed", required_argument, NULL, 's'},
 		{"mem", required_argument, NULL, 'm'},     {"mb2-file", required_argument, NULL, 'f'},
 		{"no-mb2", no_argument, NULL, 'n'},        {"help", no_argument, NULL, 'h'},
+		{"module", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -115,6 +142,9 @@ int main(int argc, char **argv)
 		case 'n':
 			no_mb2 = 1;
 			break;
+		case 'o':
+			module_file = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -123,7 +153,7 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (optind != argc || (mb2_file && no_mb2)) {
+	if (optind != argc || (mb2_file && no_mb2) || (module_file && (mb2_file || no_mb2))) {
 		usage(stderr);
 		return 2;
 	}
@@ -131,7 +161,8 @@ int main(int argc, char **argv)
 
 	platform_boot_t boot = {0};
 	if (!no_mb2) {
-		size_t n = mb2_file ? load_boot_info_file(mb2_file) : build_boot_info(cmdline, mem_bytes);
+		uint64_t module_bytes = module_file ? load_module(module_file, mem_bytes) : 0;
+		size_t n = mb2_file ? load_boot_info_file(mb2_file) : build_boot_info(cmdline, mem_bytes, module_bytes);
 		if (!mb2_file && n == 0) {
 			fprintf(stderr, "aegis-sim: command line too long for the boot information area\n");
 			return 2;

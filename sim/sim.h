@@ -28,6 +28,8 @@
 /* Where the sim places the Multiboot2 info it builds (inside the arena). */
 #define SIM_MB2_INFO_PHYS 0x9000ull
 #define SIM_MB2_INFO_MAX (16u * 1024u)
+/* Where --module places its file: above the pretend kernel image, page aligned. */
+#define SIM_MODULE_PHYS (4ull << 20)
 
 /* Create the arena (mem_bytes, page multiple, >= 4 MiB), KVA window, clock and seed. Exits on host failure. */
 void sim_platform_setup(uint64_t mem_bytes, uint64_t seed);

@@ -26,13 +26,17 @@ SIM_ORDER = [
     "[SMAP] SKIP: ",
     "[SMEP] SKIP: ",
     "[RNG] OK: ChaCha20 CSPRNG seeded (sim seed 7)",
+    "[RAMDISK] OK: ramdisk0, 4096 KiB from boot module 0",
+    "[EXT2] OK: mounted ramdisk0, 4096 blocks, 1024 inodes",
     "[IRQ] OK: interrupts enabled, 2 timer ticks in 20 ms",
     "[AEGIS] OK: early boot complete",
 ]
 
 t = Tap()
+ROOTFS = os.path.join(os.environ.get("AEGIS_BUILD", "build"), "rootfs.img")
+WITH_ROOT = ["--module", ROOTFS]
 
-r = run_sim("boot=text test=boot", seed=7)
+r = run_sim("boot=text test=boot", seed=7, args=WITH_ROOT)
 m = markers(r.lines)
 t.ok(find_in_order(m, SIM_ORDER) is None, "BOOT-003 BOOT-009 BOOT-010 BOOT-011 sim markers in order",
      detail=(find_in_order(m, SIM_ORDER) or "") + "\n" + r.stdout)
@@ -40,7 +44,7 @@ t.ok(all(l.split("]")[1].split(":")[0].strip() in ("OK", "WARN", "FAIL", "SKIP")
      "BOOT-001 every marker has a status word", detail=r.stdout)
 t.ok(r.status == 33, "BOOT-017 test=boot exits PASS (33) in the sim", detail="status %r" % r.status)
 
-r2 = run_sim("boot=text test=boot", seed=7)
+r2 = run_sim("boot=text test=boot", seed=7, args=WITH_ROOT)
 t.ok(r2.stdout == r.stdout and r2.status == r.status, "BOOT-020 same seed, byte-identical output")
 
 r = run_sim("", seed=1)
@@ -105,8 +109,23 @@ r = run_sim("boot=text test=boot", seed=9, args=["--mem", "128"])
 t.ok(r.status == 33 and any(l.startswith("[VMM] OK: direct map of 128MB") for l in r.lines),
      "BOOT-019 --mem sets the simulated memory size", detail=r.stdout)
 
+r = run_sim("boot=text test=boot", seed=1)
+t.ok("[RAMDISK] WARN: no boot module, running without a root file system" in r.lines
+     and not any(l.startswith("[EXT2]") for l in r.lines) and r.status == 33,
+     "BOOT-023 no boot module: a warning, no EXT2 line, the boot completes", detail=r.stdout)
+
+with tempfile.TemporaryDirectory() as d:
+    junk = os.path.join(d, "junk.img")
+    with open(junk, "wb") as f:
+        f.write(bytes(range(256)) * 4096)
+    r = run_sim("boot=text test=boot", seed=1, args=["--module", junk])
+    t.ok(any(l.startswith("[RAMDISK] OK: ramdisk0, 1024 KiB") for l in r.lines)
+         and any(l.startswith("[EXT2] FAIL: ramdisk0: ") and len(l) > len("[EXT2] FAIL: ramdisk0: ") for l in r.lines)
+         and r.status == 33, "BOOT-024 a module that is not ext2: FAIL with a reason, the boot completes",
+         detail="status %r\n%s" % (r.status, r.stdout))
+
 # The same order seen live, line by line, through the interactive driver.
-child = spawn_sim("boot=text", seed=5)
+child = spawn_sim("boot=text", seed=5, args=WITH_ROOT)
 seen = []
 live_order = [{"[CMDLINE] OK: boot=text test=boot": "[CMDLINE] OK: boot=text",
                "[RNG] OK: ChaCha20 CSPRNG seeded (sim seed 7)": "[RNG] OK: ChaCha20 CSPRNG seeded (sim seed 5)"}.get(m, m)

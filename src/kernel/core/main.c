@@ -18,6 +18,7 @@
 #include "core/panic.h"
 #include "core/rng.h"
 #include "core/timer.h"
+#include "fs/rootfs.h"
 #include "mm/kheap.h"
 #include "mm/kva.h"
 #include "mm/pmm.h"
@@ -102,6 +103,7 @@ void kernel_main(const platform_boot_t *boot)
 	rng_init();
 	if (cmdline_get()->test == TEST_ACTION_PANIC)
 		boot_force_fault();
+	rootfs_mount_from_boot(&boot_info);
 
 	platform_irq_enable();
 	uint64_t waited_ns = timer_wait_ticks(BOOT_TIMER_PROOF_TICKS);

@@ -1,0 +1,46 @@
+/*
+ * Mounting the root file system from the first boot module (see rootfs.h).
+ *
+ * The module's bytes stay where the boot loader put them (the PMM reserves
+ * every module) and are reached through the direct map; the RAM disk is
+ * writable, so changes last until the machine stops.
+ */
+#include "fs/rootfs.h"
+
+#include "core/log.h"
+#include "fs/blockdev.h"
+#include "mm/vmm.h"
+
+#define ROOTFS_DEVICE "ramdisk0"
+#define ROOTFS_REASON_MAX 160
+#define KIB 1024u
+
+static blockdev_t root_device;
+static ext2_fs_t *root_fs;
+
+ext2_fs_t *rootfs_get(void)
+{
+	return root_fs;
+}
+
+void rootfs_mount_from_boot(const bootinfo_t *info)
+{
+	root_fs = NULL;
+	if (info->module_count == 0) {
+		boot_mark("RAMDISK", MARK_WARN, "no boot module, running without a root file system");
+		return;
+	}
+	const boot_module_t *mod = &info->modules[0];
+	uint64_t bytes = mod->end - mod->start;
+	if (ramdisk_init(&root_device, ROOTFS_DEVICE, vmm_phys_to_virt(mod->start), bytes, false) != 0) {
+		boot_mark("RAMDISK", MARK_FAIL, "boot module 0 of %lu bytes is too small for a disk", (unsigned long)bytes);
+		return;
+	}
+	boot_mark("RAMDISK", MARK_OK, "%s, %lu KiB from boot module 0", ROOTFS_DEVICE, (unsigned long)(bytes / KIB));
+	char reason[ROOTFS_REASON_MAX];
+	reason[0] = '\0';
+	if (ext2_mount(&root_device, &root_fs, reason, sizeof(reason)) != 0) {
+		root_fs = NULL;
+		boot_mark("EXT2", MARK_FAIL, "%s: %s", ROOTFS_DEVICE, reason[0] ? reason : "not an ext2 file system");
+	}
+}
