@@ -28,6 +28,7 @@ SIM_ORDER = [
     "[RNG] OK: ChaCha20 CSPRNG seeded (sim seed 7)",
     "[RAMDISK] OK: ramdisk0, 4096 KiB from boot module 0",
     "[EXT2] OK: mounted ramdisk0, 4096 blocks, 1024 inodes",
+    "[CAP_POLICY] OK: 11 policies loaded",
     "[IRQ] OK: interrupts enabled, 2 timer ticks in 20 ms",
     "[AEGIS] OK: early boot complete",
 ]

@@ -12,6 +12,7 @@
 #include "boot/bootinfo.h"
 #include "boot/multiboot2.h"
 #include "cap/cap_init.h"
+#include "cap/cap_policy_load.h"
 #include "core/cmdline.h"
 #include "core/kstring.h"
 #include "core/log.h"
@@ -104,6 +105,7 @@ void kernel_main(const platform_boot_t *boot)
 	if (cmdline_get()->test == TEST_ACTION_PANIC)
 		boot_force_fault();
 	rootfs_mount_from_boot(&boot_info);
+	cap_policy_load_boot(rootfs_get());
 
 	platform_irq_enable();
 	uint64_t waited_ns = timer_wait_ticks(BOOT_TIMER_PROOF_TICKS);
