@@ -29,6 +29,7 @@
 #define PATH_PARENT 0x4u     /* stop before the last component */
 #define PATH_CREATE 0x8u     /* with PATH_PARENT: the caller will create the name */
 
+/* every callback is required except covered and mountpoint (NULL: no mounts) */
 typedef struct path_ops {
     void *ctx; /* passed back to every callback */
     /* child `name` (len bytes, not NUL-terminated) of directory `dir`;
@@ -56,7 +57,7 @@ typedef struct path_result {
     char name_buf[PATH_NAME_MAX + 1];
     char work[PATH_PATH_MAX];    /* the unread rest of the path */
     char target[PATH_PATH_MAX];  /* scratch for a link target */
-} path_result_t;
+} path_result_t; /* about 8.5 KiB: kernel callers allocate it, not on the stack */
 
 /*
  * Resolve `path` from `start` (relative paths) and `root` (absolute paths,
