@@ -52,6 +52,7 @@
 #define ELOOP 40
 #define ENODATA 61
 #define ETIME 62
+#define EPROTO 71
 #define EOVERFLOW 75
 #define EBADMSG 74
 #define EILSEQ 84
