@@ -54,16 +54,8 @@ typedef struct {
 } cap_slot_t;
 
 /*
- * System calls (Aegis-private numbers).  361-364 are the original's.
- * cap_drop is new: 365 sits next to them, in the 335-423 range that Linux
- * x86_64 leaves unused (Linux numbers every system call added since 5.1 from
- * 424 upward on all architectures), and neither the original nor the seeds
- * use it (their other private numbers are 360 and 500-514).
+ * The capability system calls' numbers live with every other number in
+ * aegis/syscall_nr.h (SYS_cap_grant_exec 361 ... SYS_cap_drop 365).
  */
-#define SYS_CAP_GRANT_EXEC 361
-#define SYS_CAP_QUERY 362
-#define SYS_CAP_GRANT_RUNTIME 363
-#define SYS_AUTH_SESSION 364
-#define SYS_CAP_DROP 365
 
 #endif

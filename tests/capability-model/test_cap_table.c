@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <aegis/cap.h>
+#include <aegis/syscall_nr.h>
 #include <aegis/errno.h>
 
 #include "cap/cap_names.h"
@@ -132,11 +133,11 @@ static void test_CAP_003_table_layout(void **state)
 static void test_CAP_004_syscall_numbers(void **state)
 {
 	(void)state;
-	assert_int_equal(SYS_CAP_GRANT_EXEC, 361);
-	assert_int_equal(SYS_CAP_QUERY, 362);
-	assert_int_equal(SYS_CAP_GRANT_RUNTIME, 363);
-	assert_int_equal(SYS_AUTH_SESSION, 364);
-	assert_int_equal(SYS_CAP_DROP, 365);
+	assert_int_equal(SYS_cap_grant_exec, 361);
+	assert_int_equal(SYS_cap_query, 362);
+	assert_int_equal(SYS_cap_grant_runtime, 363);
+	assert_int_equal(SYS_auth_session, 364);
+	assert_int_equal(SYS_cap_drop, 365);
 }
 
 /* CAP-010: grant merges into one slot per kind, never duplicates, never fills. */
