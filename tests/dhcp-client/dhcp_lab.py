@@ -143,3 +143,41 @@ def stop_client(client, lines, timeout=5):
         status = None
     _, line = lines.wait(r"^\[DHCP\] (released|stopped)", 1)
     return status, line
+
+
+def run_lab(t, cases, run_cases, reason, tag=None, before_cleanup=None):
+    """The real-server driver shared by the test_real_*.py files.
+
+    Reports every case as skipped when reason says the server cannot run, or as failed when
+    dhcp-host was not built. Otherwise runs run_cases(t, lab) (which returns how many cases it
+    reported) in a fresh Lab, always tears the lab down (before_cleanup(tmpdir) may read logs
+    first), skips the cases an early failure left unreached, and checks no namespace is left.
+    Ends the TAP stream.
+    """
+    import tempfile  # only the driver needs it
+
+    if reason or not os.path.exists(CLIENT):
+        for name in cases:
+            if reason:
+                t.skip(name, reason)
+            else:
+                t.ok(False, name, detail="missing " + CLIENT)
+        t.done()
+    start = time.monotonic()
+    tmp = tempfile.mkdtemp(prefix="aegis-dhcp-")
+    lab = Lab(tmp, tag=tag) if tag else Lab(tmp)
+    try:
+        reported = run_cases(t, lab)
+    except Exception as e:   # report, never leave the namespaces behind
+        t.ok(False, "DHCP-080 real-server run", detail=repr(e))
+        reported = len(cases)
+    finally:
+        lab.down()
+        if before_cleanup:
+            before_cleanup(tmp)
+        shutil.rmtree(tmp, ignore_errors=True)
+    for name in cases[reported:]:
+        t.skip(name, "acquisition failed, nothing to renew or release")
+    print("# real-server cases took %.1f s" % (time.monotonic() - start))
+    t.ok(lab.namespaces_gone(), "DHCP-080 namespaces removed afterwards")
+    t.done()

@@ -10,14 +10,12 @@ CAP_NET_ADMIN, or without dnsmasq, every case is skipped with the reason.
 """
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from dhcp_lab import CLIENT, SERVER_IP, Lab, skip_reason, stop_client  # noqa: E402
+from dhcp_lab import CLIENT, SERVER_IP, run_lab, skip_reason, stop_client  # noqa: E402
 from tap import Tap  # noqa: E402
 
 T1, T2 = 5, 8
@@ -91,35 +89,16 @@ def main():
     t.ok(p is not None and p.returncode == 2 and b"usage:" in p.stderr, "DHCP-061 dhcp-host usage error exits 2")
 
     reason = skip_reason("dnsmasq")
-    if reason or not exists:
-        for name in CASES:
-            if reason:
-                t.skip(name, reason)
-            else:
-                t.ok(False, name, detail="missing " + CLIENT)
-        t.done()
-    start = time.monotonic()
-    tmp = tempfile.mkdtemp(prefix="aegis-dhcp-")
-    lab = Lab(tmp)
-    try:
-        reported = run_cases(t, lab)
-    except Exception as e:   # report, never leave the namespaces behind
-        t.ok(False, "DHCP-080 real-server run", detail=repr(e))
-        reported = len(CASES)
-    finally:
-        lab.down()
-        log_path = os.path.join(tmp, "dnsmasq.log")
-        if os.path.exists(log_path):
-            with open(log_path) as f:
-                log = f.read()
-            print("# dnsmasq: %d DHCPACK, %d DHCPNAK, %d DHCPRELEASE" %
-                  (log.count("DHCPACK("), log.count("DHCPNAK("), log.count("DHCPRELEASE(")))
-        shutil.rmtree(tmp, ignore_errors=True)
-    for name in CASES[reported:]:
-        t.skip(name, "acquisition failed, nothing to renew or release")
-    print("# real-server cases took %.1f s" % (time.monotonic() - start))
-    t.ok(lab.namespaces_gone(), "DHCP-080 namespaces removed afterwards")
-    t.done()
+    run_lab(t, CASES, run_cases, reason, before_cleanup=print_server_log_summary)
+
+
+def print_server_log_summary(tmp):
+    log_path = os.path.join(tmp, "dnsmasq.log")
+    if os.path.exists(log_path):
+        with open(log_path) as f:
+            log = f.read()
+        print("# dnsmasq: %d DHCPACK, %d DHCPNAK, %d DHCPRELEASE" %
+              (log.count("DHCPACK("), log.count("DHCPNAK("), log.count("DHCPRELEASE(")))
 
 
 if __name__ == "__main__":
