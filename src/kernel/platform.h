@@ -146,6 +146,23 @@ __attribute__((noreturn)) void platform_halt(void);
  */
 __attribute__((noreturn)) void platform_test_exit(unsigned code);
 
+/* ---- user mode: registers --------------------------------------------------- */
+
+/*
+ * A user thread's general registers as the kernel sees them (system-call
+ * arguments, fork's child, signal frames).  The order is this struct's own;
+ * code that needs Linux's sigcontext order converts explicitly.
+ */
+typedef struct {
+	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
+	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
+	uint64_t rip, rflags, rsp;
+	uint64_t fs_base;
+} platform_uregs_t;
+
+/* Bytes of the x87/SSE state image (FXSAVE format) kept per user thread. */
+#define PLATFORM_FXSAVE_SIZE 512u
+
 /* ---- calls from the platform into the kernel ------------------------------ */
 
 /* Register state at a fatal CPU exception, for the panic report. */
