@@ -46,7 +46,7 @@ long sys_read(int fd, void *buf, size_t count);
 long sys_write(int fd, const void *buf, size_t count);
 /* Open path relative to the working directory; returns the new descriptor. */
 long sys_open(const char *path, int flags, uint32_t mode);
-/* Open path relative to dirfd (AT_FDCWD: the working directory). */
+/* Open path relative to dirfd (GLUE_AT_FDCWD: the working directory). */
 long sys_openat(int dirfd, const char *path, int flags, uint32_t mode);
 /* Close a descriptor. */
 long sys_close(int fd);
@@ -322,8 +322,8 @@ long sys_setsockopt(int fd, int level, int name, const void *value, aegis_sockle
 long sys_getsockopt(int fd, int level, int name, void *value, aegis_socklen_t *len);
 
 /* The Aegis-private calls (360 and up): capabilities, sessions, devices, spawn. (glue_aegis.c) */
-/* Make pgid the foreground process group of the caller's terminal. */
-long sys_setfg(int pgid);
+/* Make the process group of pid the foreground group of the caller's controlling terminal. */
+long sys_setfg(int pid);
 /* Register a capability for the caller's next execve (spec/capability-model.md). */
 long sys_cap_grant_exec(uint32_t kind, uint32_t rights);
 /* Copy pid's capability table (0: the caller) into buf; returns the slots copied. */

@@ -5,9 +5,9 @@
  */
 #include "glue/glue_internal.h"
 
-long sys_setfg(int pgid)
+long sys_setfg(int pid)
 {
-	return glue_syscall6(SYS_setfg, (long)pgid, 0, 0, 0, 0, 0);
+	return glue_syscall6(SYS_setfg, (long)pid, 0, 0, 0, 0, 0);
 }
 
 long sys_cap_grant_exec(uint32_t kind, uint32_t rights)
