@@ -94,6 +94,22 @@ GOOD = ('#include <string.h>\n#include "glue/glue.h"\nlong good_say(const char *
         'long good_say(const char *s) { return sys_write(1, s, strlen(s)); }\n')
 
 
+# GLUE-005: glue.h's types carry their own names, so it builds next to the libc headers it mirrors.
+BESIDE_LIBC = "".join("#include <%s>\n" % h for h in (
+    "fcntl.h", "signal.h", "sys/stat.h", "sys/socket.h", "poll.h", "time.h", "sys/time.h", "sys/uio.h",
+    "sys/utsname.h", "sys/resource.h", "dirent.h", "sys/epoll.h", "errno.h")) + (
+    '#include <aegis/errno.h>\n#include "glue/glue.h"\n#include "uio/uio.h"\n'
+    'long beside(void);\nlong beside(void) { return sys_openat(GLUE_AT_FDCWD, "x", O_RDONLY, 0); }\n')
+
+
+def check_beside_libc(build, tmp):
+    src = os.path.join(tmp, "%s_beside.c" % build)
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(BESIDE_LIBC)
+    ok, out = up.compile_object(build, src, src[:-2] + ".o")
+    t.ok(ok, "GLUE-005 glue.h and uio.h compile next to the libc headers they mirror (%s build)" % build, detail=out)
+
+
 class Quiet:
     """A Tap stand-in that only counts, for running the checker on the self-test objects."""
     def __init__(self):
@@ -139,6 +155,7 @@ def main():
                 defined |= up.defined_symbols(obj)
             check_every_call(defined, build)
             check_glue_uses_transport(glue, build)
+            check_beside_libc(build, tmp)
             self_test(build, tmp, glue)
     t.done()
 
