@@ -52,15 +52,16 @@ define make_iso
 	$(call say,ISO,$(2))
 	$(Q)cp $(KERNEL_ELF) $(2).root/boot/aegis.elf
 	$(Q)cp $(BUILD)/rootfs.img $(2).root/boot/rootfs.img
+	$(Q)cp $(BUILD)/initrd.cpio $(2).root/boot/initrd.cpio
 	$(Q)cp $(1) $(2).root/boot/grub/grub.cfg
 	$(Q)grub-mkrescue -o $(2) $(2).root >$(2).log 2>&1 || { cat $(2).log >&2; rm -rf $(2) $(2).root; exit 1; }
 	@rm -rf $(2).root
 endef
 
-$(ISO_IMAGE): $(KERNEL_ELF) $(BUILD)/rootfs.img qemu/grub.cfg
+$(ISO_IMAGE): $(KERNEL_ELF) $(BUILD)/rootfs.img $(BUILD)/initrd.cpio qemu/grub.cfg
 	$(call make_iso,qemu/grub.cfg,$@)
 
-$(ISO_TEST_IMAGE): $(KERNEL_ELF) $(BUILD)/rootfs.img qemu/grub-test.cfg
+$(ISO_TEST_IMAGE): $(KERNEL_ELF) $(BUILD)/rootfs.img $(BUILD)/initrd.cpio qemu/grub-test.cfg
 	$(call make_iso,qemu/grub-test.cfg,$@)
 
 # ---- entry points ----------------------------------------------------------------

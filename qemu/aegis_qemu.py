@@ -10,6 +10,12 @@ Two ways in: `-kernel aegis.elf -append CMDLINE` uses the kernel's PVH note (no
 firmware menu, no GRUB, ~0.2 s); `-cdrom aegis*.iso` boots through SeaBIOS and
 GRUB exactly as a user would (the command line then comes from the ISO's grub.cfg).
 
+Boot modules: the ISO's grub.cfg loads the root image and the initrd (named
+"rootfs" and "initrd"). QEMU's PVH loader carries exactly one module, the file
+given to `-initrd` (module= below), with an empty string; the kernel tells an
+ext2 image from a cpio initrd by its first bytes (spec/initrd.md INITRD-030), so
+a PVH boot has either the root image or the initrd, never both.
+
 Exit statuses follow include/aegis/test_exit.h: 33 pass, 35 fail, 37 panic. Status
 0 is never a pass: QEMU also exits 0 on a triple fault with -no-reboot. A run that
 outlives its timeout is killed and reported with status None, so a hung kernel
@@ -85,8 +91,8 @@ def decode_status(status):
 
 
 def qemu_argv(kernel=None, iso=None, cmdline=None, cpu=DEFAULT_CPU, memory=DEFAULT_MEMORY_MIB,
-              display="none", serial="stdio", debug_log=None, extra=(), preset=DEFAULT_PRESET):
-    """The full QEMU command line for one boot of a machine preset."""
+              display="none", serial="stdio", debug_log=None, extra=(), preset=DEFAULT_PRESET, module=None):
+    """The full QEMU command line for one boot of a machine preset (module: PVH's one -initrd file)."""
     if (kernel is None) == (iso is None):
         raise ValueError("give exactly one of kernel= or iso=")
     if preset not in PRESETS:
@@ -96,7 +102,11 @@ def qemu_argv(kernel=None, iso=None, cmdline=None, cpu=DEFAULT_CPU, memory=DEFAU
         argv += ["-kernel", kernel]
         if cmdline is not None:
             argv += ["-append", cmdline]
+        if module is not None:
+            argv += ["-initrd", module]
     else:
+        if module is not None:
+            raise ValueError("an ISO boot takes its modules from grub.cfg")
         if cmdline is not None:
             raise ValueError("an ISO boot takes its command line from grub.cfg")
         argv += ["-cdrom", iso, "-boot", "d"]
@@ -188,8 +198,10 @@ def _display_size(monitor_path, workdir):
 
 def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAULT_CPU,
          memory=DEFAULT_MEMORY_MIB, debug_log=None, extra=(), stop_at=None, read_screen=False,
-         preset=DEFAULT_PRESET, linger=0.0):
+         preset=DEFAULT_PRESET, linger=0.0, module=None):
     """Boot once with serial on a pipe; always returns, killing QEMU at the timeout.
+
+    module=PATH (PVH only) hands QEMU one boot module with -initrd.
 
     stop_at=PREFIX ends a boot that has no test exit (a normal boot idles forever):
     QEMU is killed as soon as a line starting with PREFIX arrives, and the run is
@@ -205,7 +217,7 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
     if read_screen:
         extra = list(extra) + ["-monitor", "unix:%s,server=on,wait=off" % monitor_path]
     argv = qemu_argv(kernel=kernel, iso=iso, cmdline=cmdline, cpu=cpu, memory=memory,
-                     debug_log=debug_log, extra=extra, preset=preset)
+                     debug_log=debug_log, extra=extra, preset=preset, module=module)
     screen = display_size = None
     start = time.monotonic()
     proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

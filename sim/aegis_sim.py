@@ -7,6 +7,13 @@
     p = spawn_sim(cmdline="boot=text")     # interactive: a pexpect child
     p.expect_exact("[AEGIS] OK: early boot complete")
 
+    r = run_sim(cmdline="boot=text test=boot", args=boot_modules())   # as GRUB boots it:
+                                           # the root image and the initrd
+
+run_sim passes no boot module unless asked (args); boot_modules() gives the
+`--module FILE,NAME` options for the build's rootfs.img and initrd.cpio, the
+two modules every GRUB entry loads (spec/initrd.md INITRD-030, INITRD-043).
+
 run_sim always returns: a run that outlives its timeout is killed and reported with
 status None, so a hung kernel fails its test instead of hanging the suite.
 """
@@ -19,6 +26,18 @@ from boot_oracle import find_in_order, markers  # noqa: E402  (re-exported for t
 
 BUILD = os.environ.get("AEGIS_BUILD", os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "build"))
 SIM = os.path.join(BUILD, "aegis-sim")
+ROOTFS_IMAGE = os.path.join(BUILD, "rootfs.img")
+INITRD_IMAGE = os.path.join(BUILD, "initrd.cpio")
+
+
+def boot_modules(rootfs=True, initrd=True):
+    """aegis-sim options for the boot modules GRUB loads: the root image, then the initrd."""
+    args = []
+    if rootfs:
+        args += ["--module", ROOTFS_IMAGE + ",rootfs"]
+    if initrd:
+        args += ["--module", INITRD_IMAGE + ",initrd"]
+    return args
 
 
 class SimRun:

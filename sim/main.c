@@ -1,17 +1,22 @@
 /*
  * aegis-sim: boot the Aegis kernel as a Linux host process.
  *
- *     aegis-sim [--cmdline "..."] [--seed N] [--mem MIB] [--module FILE]
+ *     aegis-sim [--cmdline "..."] [--seed N] [--mem MIB] [--module FILE[,NAME]]...
  *               [--mb2-file FILE | --no-mb2]
  *
  * Builds a simulated machine (sim_platform_setup), writes a Multiboot2
- * information structure describing it into the simulated physical memory (and
- * the --module file, as GRUB's module2 would: the first module is the root
- * file system image) or
- * copies FILE there verbatim, to feed the kernel malformed boot information),
- * and calls the same kernel_main the x86_64 build calls.  The console is
- * standard output.  Exit status: whatever the kernel's end is (see
- * include/aegis/test_exit.h for test runs), 2 for bad usage.
+ * information structure describing it into the simulated physical memory
+ * (or, with --mb2-file, copies FILE there verbatim, to feed the kernel
+ * malformed boot information) and calls the same kernel_main the x86_64
+ * build calls.  The console is standard output.  Exit status: whatever the
+ * kernel's end is (see include/aegis/test_exit.h for test runs), 2 for bad
+ * usage.
+ *
+ * Each --module file is copied into the simulated memory, in the order
+ * given, and described as GRUB's module2 would: the module's string is NAME,
+ * "" without one (the text after the last comma is the NAME unless it holds
+ * a '/').  spec/initrd.md INITRD-030 says how the kernel tells the root
+ * image ("rootfs") and the initrd ("initrd") apart.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -26,6 +31,14 @@
 
 #define MIB (1ull << 20)
 #define MB2_MAGIC 0x36d76289u
+#define SIM_MODULES_MAX 8u
+#define SIM_MODULE_ALIGN 4096ull
+
+typedef struct {
+	const char *path;
+	char name[64];
+	uint64_t start, end; /* simulated physical, filled by load_modules */
+} sim_module_t;
 
 /* The sim reports its own faults; ASan must not take SIGSEGV first. */
 const char *__asan_default_options(void);
@@ -36,7 +49,7 @@ const char *__asan_default_options(void)
 
 static void usage(FILE *to)
 {
-	fprintf(to, "usage: aegis-sim [--cmdline TEXT] [--seed N] [--mem MIB] [--module FILE] [--mb2-file FILE | --no-mb2]\n");
+	fprintf(to, "usage: aegis-sim [--cmdline TEXT] [--seed N] [--mem MIB] [--module FILE[,NAME]]... [--mb2-file FILE | --no-mb2]\n");
 }
 
 static unsigned long long parse_number(const char *opt, const char *text)
@@ -51,28 +64,61 @@ static unsigned long long parse_number(const char *opt, const char *text)
 	return v;
 }
 
-/* Copy a module file into simulated memory at SIM_MODULE_PHYS; returns its size. */
-static uint64_t load_module(const char *path, uint64_t mem_bytes)
+/* "FILE" or "FILE,NAME" (split at the last comma, unless a '/' follows it). */
+static void parse_module_arg(const char *arg, sim_module_t *mod)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		perror(path);
+	const char *comma = strrchr(arg, ',');
+	mod->name[0] = '\0';
+	if (comma == NULL || strchr(comma, '/') != NULL) {
+		mod->path = arg;
+		return;
+	}
+	size_t name_len = strlen(comma + 1);
+	if (name_len >= sizeof(mod->name)) {
+		fprintf(stderr, "aegis-sim: --module name '%s' is longer than %zu bytes\n", comma + 1, sizeof(mod->name) - 1);
 		exit(2);
 	}
-	uint64_t room = mem_bytes > 2 * SIM_MODULE_PHYS ? mem_bytes / 2 : 0;
-	uint8_t *dst = room ? sim_phys_ptr(SIM_MODULE_PHYS, room) : NULL;
-	size_t n = dst ? fread(dst, 1, room, f) : 0;
-	int more = fgetc(f) != EOF;
-	fclose(f);
-	if (!dst || more) {
-		fprintf(stderr, "aegis-sim: %s does not fit in half of the simulated memory; raise --mem\n", path);
+	memcpy(mod->name, comma + 1, name_len + 1);
+	mod->path = strndup(arg, (size_t)(comma - arg));
+	if (mod->path == NULL) {
+		perror("aegis-sim");
 		exit(2);
 	}
-	return n;
+}
+
+/*
+ * Copy the module files one after another (each page aligned) into
+ * simulated memory from SIM_MODULE_PHYS; together they must fit in half of
+ * the simulated memory.
+ */
+static void load_modules(sim_module_t *mods, size_t count, uint64_t mem_bytes)
+{
+	uint64_t limit = mem_bytes > 2 * SIM_MODULE_PHYS ? mem_bytes / 2 : 0;
+	uint64_t at = SIM_MODULE_PHYS;
+	for (size_t i = 0; i < count; i++) {
+		FILE *f = fopen(mods[i].path, "rb");
+		if (!f) {
+			perror(mods[i].path);
+			exit(2);
+		}
+		uint64_t room = limit > at - SIM_MODULE_PHYS ? limit - (at - SIM_MODULE_PHYS) : 0;
+		uint8_t *dst = room ? sim_phys_ptr(at, room) : NULL;
+		size_t n = dst ? fread(dst, 1, room, f) : 0;
+		int more = fgetc(f) != EOF;
+		fclose(f);
+		if (!dst || more) {
+			fprintf(stderr, "aegis-sim: %s does not fit in half of the simulated memory; raise --mem\n",
+			        mods[i].path);
+			exit(2);
+		}
+		mods[i].start = at;
+		mods[i].end = at + n;
+		at = (mods[i].end + SIM_MODULE_ALIGN - 1) & ~(SIM_MODULE_ALIGN - 1);
+	}
 }
 
 /* Describe the simulated machine the way GRUB would. */
-static size_t build_boot_info(const char *cmdline, uint64_t mem_bytes, uint64_t module_bytes)
+static size_t build_boot_info(const char *cmdline, uint64_t mem_bytes, const sim_module_t *mods, size_t count)
 {
 	void *dst = sim_phys_ptr(SIM_MB2_INFO_PHYS, SIM_MB2_INFO_MAX);
 	mb2_builder_t b;
@@ -85,8 +131,8 @@ static size_t build_boot_info(const char *cmdline, uint64_t mem_bytes, uint64_t 
 		{0x100000, mem_bytes - 0x100000, 1},
 	};
 	mb2_build_mmap(&b, regions, sizeof(regions) / sizeof(regions[0]));
-	if (module_bytes)
-		mb2_build_module(&b, (uint32_t)SIM_MODULE_PHYS, (uint32_t)(SIM_MODULE_PHYS + module_bytes), "rootfs");
+	for (size_t i = 0; i < count; i++)
+		mb2_build_module(&b, (uint32_t)mods[i].start, (uint32_t)mods[i].end, mods[i].name);
 	return mb2_build_end(&b);
 }
 
@@ -113,7 +159,8 @@ int main(int argc, char **argv)
 {
 	const char *cmdline = "";
 	const char *mb2_file = NULL;
-	const char *module_file = NULL;
+	static sim_module_t modules[SIM_MODULES_MAX];
+	size_t module_count = 0;
 	int no_mb2 = 0;
 	uint64_t seed = 1;
 	uint64_t mem_bytes = SIM_DEFAULT_MEM_BYTES;
@@ -143,7 +190,11 @@ int main(int argc, char **argv)
 			no_mb2 = 1;
 			break;
 		case 'o':
-			module_file = optarg;
+			if (module_count == SIM_MODULES_MAX) {
+				fprintf(stderr, "aegis-sim: at most %u --module options\n", SIM_MODULES_MAX);
+				return 2;
+			}
+			parse_module_arg(optarg, &modules[module_count++]);
 			break;
 		case 'h':
 			usage(stdout);
@@ -153,7 +204,7 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (optind != argc || (mb2_file && no_mb2) || (module_file && (mb2_file || no_mb2))) {
+	if (optind != argc || (mb2_file && no_mb2) || (module_count && (mb2_file || no_mb2))) {
 		usage(stderr);
 		return 2;
 	}
@@ -161,8 +212,9 @@ int main(int argc, char **argv)
 
 	platform_boot_t boot = {0};
 	if (!no_mb2) {
-		uint64_t module_bytes = module_file ? load_module(module_file, mem_bytes) : 0;
-		size_t n = mb2_file ? load_boot_info_file(mb2_file) : build_boot_info(cmdline, mem_bytes, module_bytes);
+		load_modules(modules, module_count, mem_bytes);
+		size_t n = mb2_file ? load_boot_info_file(mb2_file)
+		                    : build_boot_info(cmdline, mem_bytes, modules, module_count);
 		if (!mb2_file && n == 0) {
 			fprintf(stderr, "aegis-sim: command line too long for the boot information area\n");
 			return 2;

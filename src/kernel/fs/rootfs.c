@@ -1,5 +1,7 @@
 /*
- * Mounting the root file system from the first boot module (see rootfs.h).
+ * Mounting the root file system from its boot module (see rootfs.h): the
+ * module named "rootfs", or else the first unnamed one that is not a cpio
+ * archive (spec/initrd.md INITRD-030).
  *
  * The module's bytes stay where the boot loader put them (the PMM reserves
  * every module) and are reached through the direct map; the RAM disk is
@@ -9,6 +11,7 @@
 
 #include "core/log.h"
 #include "fs/blockdev.h"
+#include "fs/initrd_modules.h"
 #include "mm/vmm.h"
 
 #define ROOTFS_DEVICE "ramdisk0"
@@ -30,13 +33,20 @@ void rootfs_mount_from_boot(const bootinfo_t *info)
 		boot_mark("RAMDISK", MARK_WARN, "no boot module, running without a root file system");
 		return;
 	}
-	const boot_module_t *mod = &info->modules[0];
-	uint64_t bytes = mod->end - mod->start;
-	if (ramdisk_init(&root_device, ROOTFS_DEVICE, vmm_phys_to_virt(mod->start), bytes, false) != 0) {
-		boot_mark("RAMDISK", MARK_FAIL, "boot module 0 of %lu bytes is too small for a disk", (unsigned long)bytes);
+	long index = initrd_module_pick(info, BOOT_MODULE_ROOTFS);
+	if (index < 0) {
+		boot_mark("RAMDISK", MARK_WARN, "no root file system module, running without a root file system");
 		return;
 	}
-	boot_mark("RAMDISK", MARK_OK, "%s, %lu KiB from boot module 0", ROOTFS_DEVICE, (unsigned long)(bytes / KIB));
+	const boot_module_t *mod = &info->modules[index];
+	uint64_t bytes = mod->end > mod->start ? mod->end - mod->start : 0;
+	if (ramdisk_init(&root_device, ROOTFS_DEVICE, vmm_phys_to_virt(mod->start), bytes, false) != 0) {
+		boot_mark("RAMDISK", MARK_FAIL, "boot module %ld of %lu bytes is too small for a disk", index,
+		          (unsigned long)bytes);
+		return;
+	}
+	boot_mark("RAMDISK", MARK_OK, "%s, %lu KiB from boot module %ld", ROOTFS_DEVICE, (unsigned long)(bytes / KIB),
+	          index);
 	char reason[ROOTFS_REASON_MAX];
 	reason[0] = '\0';
 	if (ext2_mount(&root_device, &root_fs, reason, sizeof(reason)) != 0) {

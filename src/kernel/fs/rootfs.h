@@ -1,8 +1,9 @@
 /*
- * The root file system at boot: the first boot module is an ext2 image that
- * becomes the RAM disk ramdisk0 and is mounted (spec/boot-order.md BOOT-022..
- * BOOT-024).  A missing or damaged image is reported and the boot goes on
- * without a root file system; it never stops the kernel.
+ * The root file system at boot: the rootfs boot module (spec/initrd.md
+ * INITRD-030 says which one that is) is an ext2 image that becomes the RAM
+ * disk ramdisk0 and is mounted (spec/boot-order.md BOOT-022..BOOT-024).  A
+ * missing or damaged image is reported and the boot goes on without a root
+ * file system; it never stops the kernel.
  */
 #ifndef AEGIS_KERNEL_ROOTFS_H
 #define AEGIS_KERNEL_ROOTFS_H
