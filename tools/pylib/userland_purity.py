@@ -154,7 +154,8 @@ def check_userland_objects(t, req_libc, req_insn, objects):
             bad = libc_violations(obj, defined)
             problems += [(name, s) for s in bad]
             t.ok(not bad, "%s %s calls no libc function that makes a system call" % (req_libc, name),
-                 detail="%s references outside the allow-list: %s" % (name, ", ".join(bad)))
+                 detail="%s needs symbols that no userland object defines and the allow-list does not"
+                        " permit: %s" % (name, ", ".join(bad)))
         insns = syscall_instructions(obj)
         allowed_here = name == SYSCALL_SOURCE
         if allowed_here:
