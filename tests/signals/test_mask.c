@@ -1,4 +1,4 @@
-/* tests/signals: rt_sigprocmask semantics (SIG-030..033). */
+/* tests/signals: rt_sigprocmask, rt_sigpending and rt_sigsuspend masks (SIG-030..035). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -82,6 +82,38 @@ static void test_SIG_033_kill_stop_never_blocked(void **state)
 	assert_false(signal_set_has(blocked, SIGSTOP));
 }
 
+/* SIG-034 */
+static void test_SIG_034_sigpending(void **state)
+{
+	(void)state;
+	aegis_sigset_t out = 0x77;
+	assert_int_equal(signal_mask_pending(INT_BIT | TERM_BIT, TERM_BIT | RT_BIT, &out, AEGIS_SIGSET_SIZE), 0);
+	assert_int_equal(out, TERM_BIT);
+	out = 0x77;
+	assert_int_equal(signal_mask_pending(INT_BIT, INT_BIT, &out, 4), -EINVAL);
+	assert_int_equal(out, 0x77);
+}
+
+/* SIG-035 */
+static void test_SIG_035_sigsuspend(void **state)
+{
+	(void)state;
+	aegis_sigset_t blocked = INT_BIT | TERM_BIT, mask = SIGNAL_SET_FULL & ~INT_BIT, saved = 0;
+	assert_int_equal(signal_mask_suspend(&blocked, &mask, &saved, AEGIS_SIGSET_SIZE), 0);
+	assert_int_equal(saved, INT_BIT | TERM_BIT);
+	assert_int_equal(blocked, signal_set_sanitize_mask(SIGNAL_SET_FULL & ~INT_BIT));
+	/* mask and saved may be the same memory */
+	aegis_sigset_t both = RT_BIT;
+	assert_int_equal(signal_mask_suspend(&blocked, &both, &both, AEGIS_SIGSET_SIZE), 0);
+	assert_int_equal(blocked, RT_BIT);
+	assert_int_equal(both, signal_set_sanitize_mask(SIGNAL_SET_FULL & ~INT_BIT));
+	aegis_sigset_t keep = blocked;
+	saved = 5;
+	assert_int_equal(signal_mask_suspend(&blocked, &mask, &saved, 16), -EINVAL);
+	assert_int_equal(blocked, keep);
+	assert_int_equal(saved, 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -89,6 +121,8 @@ int main(void)
 		cmocka_unit_test(test_SIG_031_refusals),
 		cmocka_unit_test(test_SIG_032_old_mask),
 		cmocka_unit_test(test_SIG_033_kill_stop_never_blocked),
+		cmocka_unit_test(test_SIG_034_sigpending),
+		cmocka_unit_test(test_SIG_035_sigsuspend),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
