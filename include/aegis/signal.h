@@ -176,6 +176,9 @@ typedef struct aegis_siginfo {
 /* ---- stack_t (sigaltstack; the type is linux_abi.h's aegis_stack_t) ---------------- */
 #define AEGIS_SS_ONSTACK 1
 #define AEGIS_SS_DISABLE 2
+#define AEGIS_SS_AUTODISARM (1u << 31) /* disarm while a handler runs on the stack */
+/* Smallest alternate stack sigaltstack accepts (Linux's MINSIGSTKSZ on x86_64). */
+#define AEGIS_MINSIGSTKSZ 2048
 
 /* ---- the machine context in a signal frame (Linux struct sigcontext) ------------- */
 typedef struct aegis_sigcontext {

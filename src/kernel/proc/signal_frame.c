@@ -1,5 +1,6 @@
 /*
- * Building and checking x86_64 signal frames (spec/signals.md SIG-060..075).
+ * Building and checking x86_64 signal frames (spec/signals.md SIG-060..076,
+ * SIG-103..104 for the alternate stack).
  *
  * The layout follows Linux's get_sigframe for a non-XSAVE FPU image: below
  * the red zone the FXSAVE image (16-aligned), below it struct rt_sigframe
@@ -112,11 +113,24 @@ int signal_frame_build(const signal_frame_in_t *in, uint8_t *buf, size_t buf_siz
 	if (rsp > SIGNAL_USER_LIMIT || rsp < SIGNAL_FRAME_RED_ZONE + SIGNAL_FRAME_MAX_BYTES)
 		return -EFAULT;
 
-	uint64_t fx_addr = signal_round_down(rsp - SIGNAL_FRAME_RED_ZONE - PLATFORM_FXSAVE_SIZE,
-	                                     SIGNAL_FRAME_FXSAVE_ALIGN);
+	/* Which stack: below the red zone, or the top of the alternate stack (Linux's get_sigframe). */
+	signal_altstack_t *alt = in->altstack;
+	uint64_t sp = rsp - SIGNAL_FRAME_RED_ZONE;
+	bool nested = alt != NULL && signal_altstack_on(alt, rsp);
+	bool entering = false;
+	if ((act->flags & SA_ONSTACK) && alt != NULL && alt->size != 0 && !signal_altstack_on(alt, sp)) {
+		sp = alt->sp + alt->size;
+		entering = true;
+		if (sp > SIGNAL_USER_LIMIT || sp < SIGNAL_FRAME_MAX_BYTES)
+			return -EFAULT;
+	}
+
+	uint64_t fx_addr = signal_round_down(sp - PLATFORM_FXSAVE_SIZE, SIGNAL_FRAME_FXSAVE_ALIGN);
 	uint64_t frame_addr =
 	    signal_round_down(fx_addr - SIGNAL_FRAME_SIZE, SIGNAL_FRAME_STACK_ALIGN) - SIGNAL_FRAME_RET_SLOT;
 	uint64_t size = fx_addr + PLATFORM_FXSAVE_SIZE - frame_addr;
+	if ((nested || entering) && !(frame_addr > alt->sp && frame_addr - alt->sp <= alt->size))
+		return -EFAULT; /* the frame would overflow the alternate stack */
 	if (size > buf_size)
 		return -EINVAL;
 
@@ -126,9 +140,15 @@ int signal_frame_build(const signal_frame_in_t *in, uint8_t *buf, size_t buf_siz
 	frame.pretcode = act->restorer;
 	frame.uc.uc_flags = AEGIS_UC_SIGCONTEXT_SS | AEGIS_UC_STRICT_RESTORE_SS;
 	frame.uc.uc_link = 0;
-	frame.uc.uc_stack.ss_sp = NULL;
-	frame.uc.uc_stack.ss_flags = AEGIS_SS_DISABLE;
-	frame.uc.uc_stack.ss_size = 0;
+	if (alt != NULL) {
+		frame.uc.uc_stack.ss_sp = (void *)(uintptr_t)alt->sp;
+		frame.uc.uc_stack.ss_flags = alt->flags;
+		frame.uc.uc_stack.ss_size = (size_t)alt->size;
+	} else {
+		frame.uc.uc_stack.ss_sp = NULL;
+		frame.uc.uc_stack.ss_flags = AEGIS_SS_DISABLE;
+		frame.uc.uc_stack.ss_size = 0;
+	}
 	signal_sigcontext_fill(&frame.uc.uc_mcontext, in, in->fxsave != NULL ? fx_addr : 0);
 	frame.uc.uc_sigmask = in->old_mask;
 	frame.info = *in->info;
@@ -146,6 +166,8 @@ int signal_frame_build(const signal_frame_in_t *in, uint8_t *buf, size_t buf_siz
 	out->regs.rdx = frame_addr + offsetof(signal_rt_frame_t, uc);
 	out->regs.rax = 0; /* as Linux: for variadic handlers */
 	out->regs.rflags = (in->regs->rflags & ~SIGNAL_RFLAGS_HANDLER_CLEAR) | SIGNAL_RFLAGS_FORCED;
+	if (alt != NULL && ((uint32_t)alt->flags & AEGIS_SS_AUTODISARM))
+		signal_altstack_init(alt);
 	return 0;
 }
 

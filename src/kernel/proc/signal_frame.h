@@ -38,6 +38,7 @@
 #include <aegis/signal.h>
 
 #include "platform.h"
+#include "proc/signal_altstack.h"
 
 /* First address above the user half: user rip, rsp and frame addresses lie below it. */
 #define SIGNAL_USER_LIMIT 0x0000800000000000ull
@@ -108,6 +109,7 @@ typedef struct {
 	const aegis_siginfo_t *info;            /* what the handler receives */
 	const aegis_kernel_sigaction_t *action; /* from signal_action_enter */
 	uint64_t trapno, err, cr2;              /* of the fault that caused the signal, else 0 */
+	signal_altstack_t *altstack;            /* the thread's sigaltstack, NULL for none */
 } signal_frame_in_t;
 
 typedef struct {
@@ -118,12 +120,16 @@ typedef struct {
 
 /*
  * Lay out the frame for in into buf (buf_size >= SIGNAL_FRAME_MAX_BYTES is
- * always enough).  0, or:
+ * always enough).  With SA_ONSTACK and an enabled alternate stack that the
+ * thread is not already on, the frame goes at the top of that stack instead
+ * (no red zone there); uc_stack records the alternate stack, which is then
+ * disarmed if it has SS_AUTODISARM.  0, or:
  *   -EFAULT  the action lacks SA_RESTORER, or its handler or restorer, or the
  *            interrupted rsp, is not a user address, or the stack has no room
+ *            (also: the frame would overflow the alternate stack)
  *            (the caller then kills the process with SIGSEGV, as Linux);
  *   -EINVAL  a NULL argument, a bad si_signo or a buffer too small.
- * On failure *out and buf are unspecified.
+ * On failure *out and buf are unspecified and *in->altstack is unchanged.
  */
 int signal_frame_build(const signal_frame_in_t *in, uint8_t *buf, size_t buf_size, signal_frame_out_t *out);
 
