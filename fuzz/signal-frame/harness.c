@@ -10,7 +10,9 @@
  * rflags, a mask without SIGKILL/SIGSTOP and a loadable MXCSR) and SIG-076
  * (no crash on any input; the inputs sit in exact-size heap buffers for ASan).
  * It also checks that sanitised state is a fixed point: building a frame from
- * the restored registers and restoring that gives the same registers.
+ * the restored registers and restoring that gives the same registers, and
+ * that reinstalling the frame's uc_stack (SIG-105, rules of SIG-101/102)
+ * leaves either the old alternate stack or a valid one in the user half.
  * A broken property aborts, which AFL++ and the corpus replay count as a crash.
  */
 #include <stdio.h>
@@ -21,6 +23,7 @@
 #include <aegis/signal.h>
 
 #include "fuzz.h"
+#include "proc/signal_altstack.h"
 #include "proc/signal_frame.h"
 #include "proc/signal_info.h"
 #include "proc/signal_set.h"
@@ -84,6 +87,31 @@ static void harness_round_trip(const platform_uregs_t *regs, aegis_sigset_t mask
 		harness_fail("build -> restore is not the identity on sanitised state");
 }
 
+static void harness_altstack(const signal_rt_frame_t *frame, uint64_t user_sp)
+{
+	signal_altstack_t a;
+	signal_altstack_init(&a);
+	a.sp = 0x7f0000100000ull;
+	a.size = 0x4000;
+	a.flags = 0;
+	signal_altstack_t before = a;
+	signal_altstack_restore(&a, &frame->uc.uc_stack, user_sp);
+	if (memcmp(&a, &before, sizeof(a)) == 0)
+		return;
+	if (a.size == 0) {
+		if (a.sp != 0 || a.flags != AEGIS_SS_DISABLE)
+			harness_fail("a disabled alternate stack keeps an address or flags");
+		return;
+	}
+	if (a.size < AEGIS_MINSIGSTKSZ || a.sp >= SIGNAL_USER_LIMIT || a.size > SIGNAL_USER_LIMIT - a.sp)
+		harness_fail("reinstalled alternate stack outside the user half or too small");
+	uint32_t mode = (uint32_t)a.flags & ~AEGIS_SS_AUTODISARM;
+	if (mode != 0 && mode != AEGIS_SS_ONSTACK)
+		harness_fail("reinstalled alternate stack has bad flags");
+	if (signal_altstack_on(&before, user_sp))
+		harness_fail("alternate stack replaced while running on it");
+}
+
 int fuzz_one(const uint8_t *data, size_t size)
 {
 	signal_rt_frame_t frame;
@@ -133,5 +161,6 @@ int fuzz_one(const uint8_t *data, size_t size)
 	}
 	harness_check_restored(&regs, mask, fx);
 	harness_round_trip(&regs, mask, fx);
+	harness_altstack(&frame, regs.rsp);
 	return 0;
 }
