@@ -365,3 +365,61 @@ void vmm_root_destroy(vmm_root_t root)
 	}
 	vmm_free_table(root, VMM_LEVEL_PML4);
 }
+
+int vmm_update_page(vmm_root_t root, uintptr_t va, uint64_t pa, unsigned flags)
+{
+	if (!vmm_root_valid(root) || (flags & ~VMM_FLAGS_ALL) || va % VMM_PAGE_SIZE || !vmm_is_canonical(va) ||
+	    pa % VMM_PAGE_SIZE || pa >= VMM_PHYS_LIMIT)
+		return -EINVAL;
+	vmm_path_t path;
+	unsigned level = vmm_walk(root, va, VMM_LEVEL_PT, &path);
+	uint64_t old = *path.entry[level];
+	if (level != VMM_LEVEL_PT || !(old & PTE_PRESENT))
+		return -ENOENT;
+	*path.entry[VMM_LEVEL_PT] = vmm_leaf_entry(pa, flags);
+	vmm_sync(root, va, pa, true);
+	/* Keep "user bit above exactly the user mappings" when the leaf's user bit changed. */
+	if ((old ^ *path.entry[VMM_LEVEL_PT]) & PTE_USER)
+		vmm_tidy_path(&path);
+	return 0;
+}
+
+/* The address of entry index at level of a table whose first address is base (sign-extended at the top). */
+static uintptr_t vmm_entry_address(uintptr_t base, unsigned level, unsigned index)
+{
+	uint64_t va = (uint64_t)base + (uint64_t)index * vmm_level_size(level);
+	if (level == VMM_LEVEL_PML4 && (va >> VMM_CANONICAL_SHIFT))
+		va |= ~((1ull << VMM_CANONICAL_SHIFT) - 1);
+	return (uintptr_t)va;
+}
+
+/* Depth-first search of one table for the first present leaf in [start, end). */
+static bool vmm_find_in(const uint64_t *table, unsigned level, uintptr_t base, uintptr_t start, uintptr_t end,
+                        uintptr_t *va_out)
+{
+	unsigned first = start > base ? vmm_index(start, level) : 0;
+	for (unsigned i = first; i < VMM_ENTRIES; i++) {
+		uintptr_t va = vmm_entry_address(base, level, i);
+		if (va >= end)
+			return false;
+		uint64_t e = table[i];
+		if (!(e & PTE_PRESENT))
+			continue;
+		uintptr_t from = va > start ? va : start;
+		if (level == VMM_LEVEL_PT || (e & PTE_LARGE)) {
+			*va_out = from;
+			return true;
+		}
+		if (vmm_find_in(vmm_table(e), level - 1, va, from, end, va_out))
+			return true;
+	}
+	return false;
+}
+
+int vmm_find_mapped(vmm_root_t root, uintptr_t start, uintptr_t end, uintptr_t *va_out)
+{
+	if (!vmm_root_valid(root) || !va_out || start % VMM_PAGE_SIZE || end <= start || !vmm_is_canonical(start) ||
+	    !vmm_is_canonical(end - 1) || (start >> VMM_CANONICAL_SHIFT) != ((end - 1) >> VMM_CANONICAL_SHIFT))
+		return -EINVAL;
+	return vmm_find_in(vmm_phys_to_virt(root), VMM_LEVEL_PML4, 0, start, end, va_out) ? 0 : -ENOENT;
+}

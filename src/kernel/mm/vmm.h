@@ -61,6 +61,21 @@ int vmm_map_large_page(vmm_root_t root, uintptr_t va, uint64_t pa, unsigned flag
  */
 int vmm_prepare_range(vmm_root_t root, uintptr_t va, uint64_t size);
 
+/*
+ * Replace an existing 4 KiB mapping in place (new frame and/or permissions),
+ * allocating nothing: used to change protections and to break copy-on-write.
+ * The old frame is not freed.  0, -EINVAL (bad root, flags or va), -ENOENT
+ * (nothing mapped at va, or va lies in a 2 MiB page).
+ */
+int vmm_update_page(vmm_root_t root, uintptr_t va, uint64_t pa, unsigned flags);
+
+/*
+ * The lowest mapped address in [start, end) (both in one canonical half,
+ * start page aligned), skipping absent tables without visiting their pages,
+ * in *va_out.  0, -ENOENT (nothing mapped there) or -EINVAL.
+ */
+int vmm_find_mapped(vmm_root_t root, uintptr_t start, uintptr_t end, uintptr_t *va_out);
+
 /* A new, empty root: 0 or -ENOMEM. */
 int vmm_root_create(vmm_root_t *out);
 
