@@ -152,7 +152,7 @@ static void test_UVM_011_map_errors(void **state)
 	/* FIXED_NOREPLACE over a mapping: -EEXIST, the old mapping stays. */
 	uvm_map_anon(u, VA, 4 * PG, RW);
 	assert_int_equal(uvm_map(u, VA + 3 * PG, 2 * PG, RW, ANON | UVM_MAP_FIXED_NOREPLACE, NULL, 0, &a), -EEXIST);
-	assert_int_equal(uvm_map(u, VA + 4 * PG, 2 * PG, RW, ANON | UVM_MAP_FIXED_NOREPLACE, NULL, 0, &a), 0);
+	assert_int_equal(uvm_map(u, VA + 4 * PG, 2 * PG, UVM_PROT_READ, ANON | UVM_MAP_FIXED_NOREPLACE, NULL, 0, &a), 0);
 	assert_int_equal(a, VA + 4 * PG);
 	uvm_stats_t s;
 	uvm_stats(u, &s);
@@ -390,6 +390,76 @@ static void test_UVM_020_brk(void **state)
 	assert_int_equal(pmm_free_pages(), free0);
 }
 
+/* UVM-003: destroying the active address space falls back to the kernel root first. */
+static void test_UVM_003_destroy_active(void **state)
+{
+	(void)state;
+	uvm_machine();
+	uint64_t free0 = pmm_free_pages();
+	uvm_t *u = uvm_new();
+	uvm_map_anon(u, VA, PG, RW);
+	assert_int_equal(uvm_fault(u, VA, UVM_ACCESS_WRITE), 0);
+	vmm_activate(uvm_root(u));
+	assert_true(vmm_root_is_active(uvm_root(u)));
+	uvm_destroy(u);
+	assert_true(vmm_root_is_active(vmm_kernel_root()));
+	assert_int_equal(pmm_free_pages(), free0);
+}
+
+/* UVM-017: merging of equal neighbours; the VMA limit. */
+static void test_UVM_017_merge_and_limit(void **state)
+{
+	(void)state;
+	uvm_machine();
+	uvm_t *u = uvm_new();
+	fake_file_t *f = fake_file_new(64 * PG);
+	uvm_file_t ops = fake_ops(f);
+	uvm_stats_t s;
+	uint64_t a = 0;
+	uvm_map_anon(u, VA, 4 * PG, RW);
+	uvm_map_anon(u, VA + 4 * PG, 4 * PG, RW);
+	uvm_stats(u, &s);
+	assert_int_equal(s.vma_count, 1);
+	assert_int_equal(uvm_protect(u, VA + PG, PG, UVM_PROT_READ), 0);
+	uvm_stats(u, &s);
+	assert_int_equal(s.vma_count, 3);
+	assert_int_equal(uvm_protect(u, VA + PG, PG, RW), 0);
+	uvm_stats(u, &s);
+	assert_int_equal(s.vma_count, 1);
+	/* File mappings merge only with contiguous offsets of the same file. */
+	assert_int_equal(uvm_map(u, VA + 16 * PG, 2 * PG, RW, UVM_MAP_PRIVATE | UVM_MAP_FIXED, &ops, 0, &a), 0);
+	assert_int_equal(uvm_map(u, VA + 18 * PG, 2 * PG, RW, UVM_MAP_PRIVATE | UVM_MAP_FIXED, &ops, 2 * PG, &a), 0);
+	assert_int_equal(uvm_map(u, VA + 20 * PG, 2 * PG, RW, UVM_MAP_PRIVATE | UVM_MAP_FIXED, &ops, 8 * PG, &a), 0);
+	uvm_stats(u, &s);
+	assert_int_equal(s.vma_count, 3);
+	assert_int_equal(f->refs, 2);
+	assert_int_equal(uvm_read(u, VA + 19 * PG, &a, 1, false), 0);
+	assert_int_equal((uint8_t)a, f->bytes[3 * PG]);
+	uvm_destroy(u);
+	assert_int_equal(f->refs, 0);
+	fake_file_free(f);
+
+	/* The limit: alternate protections so nothing merges; placed top-down so each insert is cheap. */
+	uint64_t free0 = pmm_free_pages();
+	u = uvm_new();
+	uint64_t top = VA + (uint64_t)UVM_MAX_VMAS * 4 * PG;
+	for (unsigned i = 0; i < UVM_MAX_VMAS; i++)
+		uvm_map_anon(u, top - (uint64_t)(i + 1) * 4 * PG, 4 * PG, i % 2 ? UVM_PROT_READ : RW);
+	uvm_stats(u, &s);
+	assert_int_equal(s.vma_count, UVM_MAX_VMAS);
+	assert_int_equal(uvm_map(u, VA - 4 * PG, PG, RW, ANON | UVM_MAP_FIXED, NULL, 0, &a), -ENOMEM);
+	assert_int_equal(uvm_unmap(u, VA + PG, PG), -ENOMEM);
+	assert_int_equal(uvm_protect(u, VA + PG, PG, UVM_PROT_NONE), -ENOMEM);
+	assert_int_equal(uvm_map(u, VA + PG, PG, RW | UVM_PROT_EXEC, ANON | UVM_MAP_FIXED, NULL, 0, &a), -ENOMEM);
+	/* Trimming or removing a whole VMA needs no record. */
+	assert_int_equal(uvm_unmap(u, VA + 3 * PG, PG), 0);
+	assert_int_equal(uvm_unmap(u, VA, 4 * PG), 0);
+	uvm_stats(u, &s);
+	assert_int_equal(s.vma_count, UVM_MAX_VMAS - 1);
+	uvm_destroy(u);
+	assert_int_equal(pmm_free_pages(), free0);
+}
+
 int main(void)
 {
 	mem_log_capture();
@@ -397,7 +467,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_UVM_001_create_shares_kernel_slots),
 		cmocka_unit_test(test_UVM_002_destroy_leak_free),
+		cmocka_unit_test(test_UVM_003_destroy_active),
 		cmocka_unit_test(test_UVM_010_map_basics),
+		cmocka_unit_test(test_UVM_017_merge_and_limit),
 		cmocka_unit_test(test_UVM_011_map_errors),
 		cmocka_unit_test(test_UVM_012_placement),
 		cmocka_unit_test(test_UVM_013_fixed_replaces),

@@ -101,6 +101,9 @@ void uvm_destroy(uvm_t *uvm)
 		uvm_release_range(uvm, vma->start, vma->end);
 		uvm_vma_unlink(uvm, vma);
 	}
+	/* Never free the tables the CPU is using: fall back to the kernel's own root. */
+	if (vmm_root_is_active(uvm->root))
+		vmm_activate(vmm_kernel_root());
 	/* The copied entries belong to the kernel root: forget them before freeing our tables. */
 	uint64_t *pml4 = vmm_phys_to_virt(uvm->root);
 	for (unsigned slot = 0; slot < UVM_PML4_SLOTS; slot++)

@@ -14,8 +14,9 @@
  *    too.  Slot 0 of the kernel root is not copied when it is only a boot
  *    identity map.  The kernel must create every top-level entry it will
  *    ever use (vmm_prepare_range) before the first uvm_create.
- *  - uvm_destroy needs a root that is not active: switch to another root
- *    (vmm_activate(vmm_kernel_root())) first.
+ *  - uvm_destroy of the active root first activates the kernel root (which
+ *    maps the kernel too), so it is safe on the exit path; a scheduler will
+ *    normally have switched away already.
  *  - the page-fault path calls uvm_fault(uvm, cr2, access): 0 means retry the
  *    instruction, -EFAULT means SIGSEGV, -EIO means SIGBUS, -ENOMEM means
  *    out of memory (kill).  It never panics on any input.
@@ -109,7 +110,7 @@ typedef struct {
 /* A new, empty address space sharing the kernel's top-level entries: 0, -ENOMEM, -EINVAL (no kernel root). */
 int uvm_create(uvm_t **out);
 
-/* Free everything (see rules); NULL is ignored. */
+/* Free everything (see rules; activates the kernel root if uvm's is active); NULL is ignored. */
 void uvm_destroy(uvm_t *uvm);
 
 vmm_root_t uvm_root(const uvm_t *uvm);

@@ -33,7 +33,7 @@ static int uvm_brk_shrink(uvm_t *uvm, uint64_t new_end, uint64_t old_end)
 {
 	uvm_vma_t *spare = NULL;
 	if (uvm_remove_needs_spare(uvm, new_end, old_end)) {
-		spare = uvm_vma_alloc();
+		spare = uvm_vma_count_ok(uvm, 1) ? uvm_vma_alloc() : NULL;
 		if (!spare)
 			return -ENOMEM;
 	}
@@ -54,7 +54,7 @@ static int uvm_brk_grow(uvm_t *uvm, uint64_t old_end, uint64_t new_end)
 		below->end = new_end;
 		return 0;
 	}
-	if (uvm->vma_count >= UVM_MAX_VMAS)
+	if (!uvm_vma_count_ok(uvm, 1))
 		return -ENOMEM;
 	uvm_vma_t *heap = uvm_vma_alloc();
 	if (!heap)
@@ -99,7 +99,7 @@ int uvm_stack_setup(uvm_t *uvm, uint64_t top, uint64_t initial_size, uint64_t ma
 		return -EINVAL;
 	if (uvm->has_stack || uvm_vma_overlaps(uvm, guard, top))
 		return -EEXIST;
-	if (uvm->vma_count >= UVM_MAX_VMAS)
+	if (!uvm_vma_count_ok(uvm, 1))
 		return -ENOMEM;
 	uvm_vma_t *stack = uvm_vma_alloc();
 	if (!stack)

@@ -67,6 +67,10 @@ void uvm_vma_unlink(uvm_t *uvm, uvm_vma_t *vma);
 /* Split vma at addr (strictly inside) using spare for the upper part (file retained). */
 void uvm_vma_split(uvm_t *uvm, uvm_vma_t *vma, uint64_t addr, uvm_vma_t *spare);
 
+/* May the list grow by extra records without passing UVM_MAX_VMAS? */
+bool uvm_vma_count_ok(const uvm_t *uvm, unsigned extra);
+/* Fold neighbouring VMAs that touch [start, end] and differ in nothing (prot, kind, file and offset). */
+void uvm_vma_merge_range(uvm_t *uvm, uint64_t start, uint64_t end);
 /* Unmap and release every present page in [start, end). */
 void uvm_release_range(uvm_t *uvm, uint64_t start, uint64_t end);
 /* Drop one owner of frame pa; frees it when that was the last. */

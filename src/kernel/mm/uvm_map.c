@@ -111,13 +111,12 @@ int uvm_map(uvm_t *uvm, uint64_t hint, uint64_t len, unsigned prot, unsigned fla
 		if (addr == 0)
 			return -ENOMEM;
 	}
-	if (uvm->vma_count >= UVM_MAX_VMAS)
+	bool split = fixed && uvm_remove_needs_spare(uvm, addr, addr + size);
+	if (!uvm_vma_count_ok(uvm, 1u + split))
 		return -ENOMEM;
 	uvm_vma_t *vma = uvm_vma_alloc();
-	uvm_vma_t *spare = NULL;
-	if (vma && fixed && uvm_remove_needs_spare(uvm, addr, addr + size))
-		spare = uvm_vma_alloc();
-	if (!vma || (fixed && uvm_remove_needs_spare(uvm, addr, addr + size) && !spare)) {
+	uvm_vma_t *spare = vma && split ? uvm_vma_alloc() : NULL;
+	if (!vma || (split && !spare)) {
 		kfree(vma);
 		kfree(spare);
 		return -ENOMEM;
@@ -136,6 +135,7 @@ int uvm_map(uvm_t *uvm, uint64_t hint, uint64_t len, unsigned prot, unsigned fla
 			file->retain(file->ctx);
 	}
 	uvm_vma_link(uvm, vma);
+	uvm_vma_merge_range(uvm, addr, addr + size);
 	*addr_out = addr;
 	return 0;
 }
@@ -147,7 +147,7 @@ int uvm_unmap(uvm_t *uvm, uint64_t addr, uint64_t len)
 		return -EINVAL;
 	uvm_vma_t *spare = NULL;
 	if (uvm_remove_needs_spare(uvm, addr, addr + size)) {
-		spare = uvm_vma_alloc();
+		spare = uvm_vma_count_ok(uvm, 1) ? uvm_vma_alloc() : NULL;
 		if (!spare)
 			return -ENOMEM;
 	}
@@ -197,7 +197,7 @@ int uvm_protect(uvm_t *uvm, uint64_t addr, uint64_t len, unsigned prot)
 	uvm_vma_t *spare_low = split_low ? uvm_vma_alloc() : NULL;
 	uvm_vma_t *spare_high = split_high ? uvm_vma_alloc() : NULL;
 	if ((split_low && !spare_low) || (split_high && !spare_high) ||
-	    uvm->vma_count + split_low + split_high > UVM_MAX_VMAS) {
+	    !uvm_vma_count_ok(uvm, (unsigned)split_low + (unsigned)split_high)) {
 		kfree(spare_low);
 		kfree(spare_high);
 		return -ENOMEM;
@@ -210,5 +210,6 @@ int uvm_protect(uvm_t *uvm, uint64_t addr, uint64_t len, unsigned prot)
 		v->prot = prot;
 		uvm_reprotect_pages(uvm, v);
 	}
+	uvm_vma_merge_range(uvm, addr, end);
 	return 0;
 }

@@ -156,3 +156,33 @@ void uvm_remove_range(uvm_t *uvm, uint64_t start, uint64_t end, uvm_vma_t *spare
 	if (spare)
 		kfree(spare);
 }
+
+/* Could b (starting where a ends) be folded into a without changing any page's meaning? */
+static bool uvm_vma_mergeable(const uvm_vma_t *a, const uvm_vma_t *b)
+{
+	if (a->end != b->start || a->prot != b->prot || a->kind != b->kind || a->has_file != b->has_file)
+		return false;
+	if (!a->has_file)
+		return true;
+	return a->file.read == b->file.read && a->file.retain == b->file.retain && a->file.release == b->file.release &&
+	       a->file.ctx == b->file.ctx && b->offset == a->offset + (a->end - a->start);
+}
+
+void uvm_vma_merge_range(uvm_t *uvm, uint64_t start, uint64_t end)
+{
+	uvm_vma_t *v = uvm_vma_first_after(uvm, start > 0 ? start - 1 : 0);
+	while (v && v->next && v->start <= end) {
+		if (uvm_vma_mergeable(v, v->next)) {
+			uvm_vma_t *b = v->next;
+			v->end = b->end;
+			uvm_vma_unlink(uvm, b); /* drops b's file reference; v keeps its own */
+		} else {
+			v = v->next;
+		}
+	}
+}
+
+bool uvm_vma_count_ok(const uvm_t *uvm, unsigned extra)
+{
+	return uvm->vma_count + extra <= UVM_MAX_VMAS;
+}

@@ -423,3 +423,8 @@ int vmm_find_mapped(vmm_root_t root, uintptr_t start, uintptr_t end, uintptr_t *
 		return -EINVAL;
 	return vmm_find_in(vmm_phys_to_virt(root), VMM_LEVEL_PML4, 0, start, end, va_out) ? 0 : -ENOENT;
 }
+
+bool vmm_root_is_active(vmm_root_t root)
+{
+	return root != 0 && root == vmm_active_root;
+}

@@ -82,6 +82,9 @@ int vmm_root_create(vmm_root_t *out);
 /* Free every table of root (not the frames it maps); root must not be active. */
 void vmm_root_destroy(vmm_root_t root);
 
+/* Is root the active address space? */
+bool vmm_root_is_active(vmm_root_t root);
+
 /* Make root the active address space (platform_activate_root) and remember it. */
 void vmm_activate(vmm_root_t root);
 
