@@ -11,6 +11,10 @@
  * CHECK_EVERY steps every space's whole window is read back (forced) and
  * compared.  At the end everything is destroyed and the PMM must be back at
  * its starting count.  The seed comes from AEGIS_TEST_SEED and is printed.
+ *
+ * In every period of CHECK_EVERY steps, SQUEEZE_STEPS steps run with the PMM
+ * drained to a few pages: then any operation that should succeed may instead
+ * return -ENOMEM, and must then have changed nothing the model can see.
  */
 #include "user-memory/uvm_fixture.h"
 
@@ -21,6 +25,9 @@
 #define BASE (0x0000100000000000ull - (WINDOW / 2) * MEM_PAGE)
 #define MAX_RANGE 8u
 #define MAX_COPY (2u * 4096u + 64u)
+#define SQUEEZE_FROM 100u /* step within each CHECK_EVERY period */
+#define SQUEEZE_STEPS 30u
+#define SQUEEZE_KEEP 8u /* at most this many pages left free */
 
 typedef struct {
 	bool mapped;
@@ -37,6 +44,19 @@ static space_t spaces[MAX_SPACES];
 static unsigned space_count;
 static mem_rng_t rng;
 static uint8_t buf[MAX_COPY], back[MAX_COPY];
+static bool squeezed;
+static unsigned long enomem_count;
+
+/* Check a result against the model's expectation; true when the operation took effect. */
+static bool expect(int got, int want)
+{
+	if (squeezed && want == 0 && got == -ENOMEM) {
+		enomem_count++;
+		return false;
+	}
+	assert_int_equal(got, want);
+	return want == 0;
+}
 
 static bool range_mapped(const space_t *s, unsigned first, unsigned count)
 {
@@ -65,7 +85,8 @@ static void op_map(space_t *s, unsigned first, unsigned count)
 {
 	unsigned prot = random_prot();
 	uint64_t got = 0;
-	assert_int_equal(uvm_map(s->uvm, BASE + first * PG, count * PG, prot, ANON | UVM_MAP_FIXED, NULL, 0, &got), 0);
+	if (!expect(uvm_map(s->uvm, BASE + first * PG, count * PG, prot, ANON | UVM_MAP_FIXED, NULL, 0, &got), 0))
+		return;
 	for (unsigned i = first; i < first + count; i++)
 		s->pages[i] = (model_page_t){true, prot};
 	memset(s->bytes + first * PG, 0, count * PG);
@@ -73,7 +94,8 @@ static void op_map(space_t *s, unsigned first, unsigned count)
 
 static void op_unmap(space_t *s, unsigned first, unsigned count)
 {
-	assert_int_equal(uvm_unmap(s->uvm, BASE + first * PG, count * PG), 0);
+	if (!expect(uvm_unmap(s->uvm, BASE + first * PG, count * PG), 0))
+		return;
 	for (unsigned i = first; i < first + count; i++)
 		s->pages[i].mapped = false;
 }
@@ -82,8 +104,7 @@ static void op_protect(space_t *s, unsigned first, unsigned count)
 {
 	unsigned prot = random_prot();
 	bool ok = range_mapped(s, first, count);
-	assert_int_equal(uvm_protect(s->uvm, BASE + first * PG, count * PG, prot), ok ? 0 : -ENOMEM);
-	if (ok)
+	if (expect(uvm_protect(s->uvm, BASE + first * PG, count * PG, prot), ok ? 0 : -ENOMEM))
 		for (unsigned i = first; i < first + count; i++)
 			s->pages[i].prot = prot;
 }
@@ -95,7 +116,7 @@ static void op_fault(space_t *s)
 	const model_page_t *m = &s->pages[page];
 	bool ok = m->mapped && m->prot != UVM_PROT_NONE && (!(access & UVM_ACCESS_WRITE) || (m->prot & UVM_PROT_WRITE)) &&
 	          (!(access & UVM_ACCESS_EXEC) || (m->prot & UVM_PROT_EXEC));
-	assert_int_equal(uvm_fault(s->uvm, BASE + page * PG + mem_rng_below(&rng, PG), access), ok ? 0 : -EFAULT);
+	expect(uvm_fault(s->uvm, BASE + page * PG + mem_rng_below(&rng, PG), access), ok ? 0 : -EFAULT);
 }
 
 static void op_copy(space_t *s, bool write)
@@ -110,12 +131,10 @@ static void op_copy(space_t *s, bool write)
 	if (write) {
 		for (uint64_t i = 0; i < len; i++)
 			buf[i] = (uint8_t)mem_rng_next(&rng);
-		assert_int_equal(uvm_write(s->uvm, BASE + off, buf, len, force), ok ? 0 : -EFAULT);
-		if (ok)
+		if (expect(uvm_write(s->uvm, BASE + off, buf, len, force), ok ? 0 : -EFAULT))
 			memcpy(s->bytes + off, buf, len);
 	} else {
-		assert_int_equal(uvm_read(s->uvm, BASE + off, back, len, force), ok ? 0 : -EFAULT);
-		if (ok)
+		if (expect(uvm_read(s->uvm, BASE + off, back, len, force), ok ? 0 : -EFAULT))
 			assert_memory_equal(back, s->bytes + off, len);
 	}
 }
@@ -125,7 +144,11 @@ static void op_fork(space_t *s)
 	if (space_count == MAX_SPACES)
 		return;
 	space_t *c = &spaces[space_count];
-	assert_int_equal(uvm_fork(s->uvm, &c->uvm), 0);
+	c->uvm = NULL;
+	if (!expect(uvm_fork(s->uvm, &c->uvm), 0)) {
+		assert_null(c->uvm);
+		return;
+	}
 	memcpy(c->pages, s->pages, sizeof(c->pages));
 	memcpy(c->bytes, s->bytes, sizeof(c->bytes));
 	space_count++;
@@ -181,6 +204,13 @@ static void test_UVM_080_random_model(void **state)
 	space_count = 1;
 	unsigned long counts[9] = {0};
 	for (unsigned step = 1; step <= STEPS; step++) {
+		if (step % CHECK_EVERY == SQUEEZE_FROM) {
+			uvm_exhaust((size_t)mem_rng_below(&rng, SQUEEZE_KEEP + 1));
+			squeezed = true;
+		} else if (squeezed && step % CHECK_EVERY == SQUEEZE_FROM + SQUEEZE_STEPS) {
+			uvm_restore();
+			squeezed = false;
+		}
 		space_t *s = &spaces[mem_rng_below(&rng, space_count)];
 		unsigned first = (unsigned)mem_rng_below(&rng, WINDOW);
 		unsigned count = 1 + (unsigned)mem_rng_below(&rng, MAX_RANGE);
@@ -216,8 +246,11 @@ static void test_UVM_080_random_model(void **state)
 			for (unsigned i = 0; i < space_count; i++)
 				check_space(&spaces[i]);
 	}
-	printf("# ops: map %lu unmap %lu protect %lu fault %lu write %lu read %lu fork %lu destroy %lu\n", counts[0],
-	       counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7]);
+	printf("# ops: map %lu unmap %lu protect %lu fault %lu write %lu read %lu fork %lu destroy %lu, %lu refused for memory\n",
+	       counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7], enomem_count);
+	assert_true(enomem_count > 0);
+	if (squeezed)
+		uvm_restore();
 	while (space_count)
 		uvm_destroy(spaces[--space_count].uvm);
 	assert_int_equal(pmm_free_pages(), free0);
