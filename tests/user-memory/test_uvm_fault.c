@@ -259,6 +259,18 @@ static void test_UVM_040_stack(void **state)
 	assert_int_equal(uvm_fault(v, STACK_TOP - 8 * PG, UVM_ACCESS_WRITE), 0);
 	assert_int_equal(uvm_fault(v, STACK_TOP - 9 * PG, UVM_ACCESS_WRITE), -EFAULT);
 	uvm_destroy(v);
+	/* UVM-034: out of memory while growing leaves the stack VMA where it was. */
+	uvm_t *w = uvm_new();
+	assert_int_equal(uvm_stack_setup(w, STACK_TOP, PG, 64 * PG), 0);
+	uvm_exhaust(0);
+	assert_int_equal(uvm_fault(w, STACK_TOP - 40 * PG, UVM_ACCESS_WRITE), -ENOMEM);
+	uvm_restore();
+	assert_int_equal(uvm_vma_query(w, 0, &info), 0);
+	assert_int_equal(info.start, STACK_TOP - PG);
+	assert_int_equal(uvm_fault(w, STACK_TOP - 40 * PG, UVM_ACCESS_WRITE), 0);
+	assert_int_equal(uvm_vma_query(w, 0, &info), 0);
+	assert_int_equal(info.start, STACK_TOP - 40 * PG);
+	uvm_destroy(w);
 	uvm_destroy(u);
 	assert_int_equal(pmm_free_pages(), free0);
 }

@@ -111,6 +111,12 @@ static void test_UVM_010_map_basics(void **state)
 	assert_int_equal(info.kind, UVM_KIND_ANON);
 	assert_int_equal(uvm_vma_query(u, VA + PG, &info), 0);
 	assert_int_equal(uvm_vma_query(u, VA + 2 * PG, &info), -ENOENT);
+	assert_int_equal(uvm_vma_query(NULL, 0, &info), -EINVAL);
+	assert_int_equal(uvm_vma_query(u, 0, NULL), -EINVAL);
+	uvm_stats(NULL, &s);
+	assert_int_equal(s.vma_count, 0);
+	assert_int_equal(uvm_root(NULL), 0);
+	assert_int_equal(uvm_brk_current(NULL), 0);
 	assert_int_equal(uvm_frame(u, VA), 0);
 	uvm_destroy(u);
 }

@@ -19,7 +19,11 @@
  *    normally have switched away already.
  *  - the page-fault path calls uvm_fault(uvm, cr2, access): 0 means retry the
  *    instruction, -EFAULT means SIGSEGV, -EIO means SIGBUS, -ENOMEM means
- *    out of memory (kill).  It never panics on any input.
+ *    out of memory (kill).  It never panics on any input.  From an x86_64
+ *    error code: bit 1 (W) -> UVM_ACCESS_WRITE, bit 4 (I/D) ->
+ *    UVM_ACCESS_EXEC, otherwise UVM_ACCESS_READ; bit 0 (P) ->
+ *    UVM_ACCESS_PRESENT.  Kernel-mode faults on user addresses should not
+ *    happen: kernel code reaches user memory through uvm_read/uvm_write.
  *  - syscalls: mmap -> uvm_map, munmap -> uvm_unmap, mprotect ->
  *    uvm_protect, brk -> uvm_brk, fork -> uvm_fork; exec builds a fresh
  *    uvm_t, maps segments with uvm_map(UVM_MAP_FIXED), writes them with

@@ -80,10 +80,9 @@ static int uvm_frame_fill(const uvm_vma_t *vma, uint64_t va, uint64_t *pa_out)
 /* Give va a private copy of its shared frame old. */
 static int uvm_page_copy(uvm_t *uvm, const uvm_vma_t *vma, uint64_t va, uint64_t old)
 {
-	uint64_t pa = pmm_alloc_page();
+	uint64_t pa = uvm_frame_dup(old);
 	if (pa == PMM_NO_PAGE)
 		return -ENOMEM;
-	kmemcpy(vmm_phys_to_virt(pa), vmm_phys_to_virt(old), UVM_PAGE_SIZE);
 	if (vmm_update_page(uvm->root, va, pa, uvm_page_flags(vma->prot, true)) != 0) {
 		pmm_free_page(pa);
 		return -EFAULT;

@@ -13,7 +13,6 @@
  */
 #include <aegis/errno.h>
 
-#include "core/kstring.h"
 #include "mm/pageref.h"
 #include "mm/pmm.h"
 #include "mm/uvm_internal.h"
@@ -24,10 +23,9 @@
 /* The child's own copy of frame pa at va. */
 static int uvm_fork_copy(uvm_t *child, const uvm_vma_t *vma, uint64_t va, uint64_t pa)
 {
-	uint64_t copy = pmm_alloc_page();
+	uint64_t copy = uvm_frame_dup(pa);
 	if (copy == PMM_NO_PAGE)
 		return -ENOMEM;
-	kmemcpy(vmm_phys_to_virt(copy), vmm_phys_to_virt(pa), UVM_PAGE_SIZE);
 	if (vmm_map_page(child->root, va, copy, uvm_page_flags(vma->prot, true)) != 0) {
 		pmm_free_page(copy);
 		return -ENOMEM;

@@ -73,6 +73,8 @@ bool uvm_vma_count_ok(const uvm_t *uvm, unsigned extra);
 void uvm_vma_merge_range(uvm_t *uvm, uint64_t start, uint64_t end);
 /* Unmap and release every present page in [start, end). */
 void uvm_release_range(uvm_t *uvm, uint64_t start, uint64_t end);
+/* A new frame with the contents of pa, or PMM_NO_PAGE. */
+uint64_t uvm_frame_dup(uint64_t pa);
 /* Drop one owner of frame pa; frees it when that was the last. */
 void uvm_frame_put(uint64_t pa);
 /*

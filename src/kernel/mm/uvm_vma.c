@@ -110,6 +110,14 @@ void uvm_frame_put(uint64_t pa)
 		pmm_free_page(pa);
 }
 
+uint64_t uvm_frame_dup(uint64_t pa)
+{
+	uint64_t copy = pmm_alloc_page();
+	if (copy != PMM_NO_PAGE)
+		kmemcpy(vmm_phys_to_virt(copy), vmm_phys_to_virt(pa), UVM_PAGE_SIZE);
+	return copy;
+}
+
 void uvm_release_range(uvm_t *uvm, uint64_t start, uint64_t end)
 {
 	uintptr_t va = start;
