@@ -279,13 +279,16 @@ static void test_MEM_016_roots_and_sync(void **state)
 	root = scratch_root();
 	assert_int_equal(vmm_map_page(root, va, frame, VMM_WRITE), 0);
 	assert_false(mem_host_readable((void *)va));
-	/* Activating it makes it the one that is synced, and the kernel root no longer is. */
+	/* Activating it makes it synced as well. */
 	vmm_activate(root);
 	assert_int_equal(vmm_unmap_page(root, va, NULL), 0);
 	assert_int_equal(vmm_map_page(root, va, frame, VMM_WRITE), 0);
 	assert_true(mem_host_readable((void *)va));
 	assert_int_equal(vmm_unmap_page(root, va, NULL), 0);
+	/* The kernel root stays synced: every user root shares its KVA entries. */
 	assert_int_equal(vmm_map_page(kernel, va + MEM_PAGE, frame, VMM_WRITE), 0);
+	assert_true(mem_host_readable((void *)(va + MEM_PAGE)));
+	assert_int_equal(vmm_unmap_page(kernel, va + MEM_PAGE, NULL), 0);
 	assert_false(mem_host_readable((void *)(va + MEM_PAGE)));
 	/* An active root or the kernel root is never destroyed. */
 	mem_log_reset();

@@ -103,9 +103,14 @@ static bool vmm_root_valid(vmm_root_t root)
 	return root != 0 && root % VMM_PAGE_SIZE == 0 && root < VMM_PHYS_LIMIT;
 }
 
+/*
+ * Report a change to the platform when the CPU may be using it: a change in
+ * the active root, or in the kernel root, whose top-level entries every
+ * user root shares (a KVA page mapped while a process's root is active).
+ */
 static void vmm_sync(vmm_root_t root, uintptr_t va, uint64_t pa, bool present)
 {
-	if (root == vmm_active_root)
+	if (root == vmm_active_root || root == vmm_kernel_root_pa)
 		platform_kmap_sync(va, pa, present);
 }
 
