@@ -130,8 +130,10 @@ all: sim-build tests $(ALL_EXTRA)
 # Boot Aegis in the simulator, console on this terminal.
 SIM_CMDLINE ?= boot=text
 SEED ?= 1
-sim: $(AEGIS_SIM) $(BUILD)/rootfs.img
-	$(AEGIS_SIM) --cmdline "$(SIM_CMDLINE)" --seed $(SEED) --module $(BUILD)/rootfs.img
+# Its initrd holds the host (sanitized) builds of the programs.
+sim: $(AEGIS_SIM) $(BUILD)/rootfs.img $(BUILD)/initrd-sim.cpio
+	$(AEGIS_SIM) --cmdline "$(SIM_CMDLINE)" --seed $(SEED) --module $(BUILD)/rootfs.img,rootfs \
+		--module $(BUILD)/initrd-sim.cpio,initrd
 
 # The whole suite: build both, run everything, print "N passed, N failed".
 check: all $(CHECK_EXTRA)

@@ -23,7 +23,7 @@ static uint64_t arena_bytes;
 static uint64_t active_root;
 static platform_layout_t sim_layout;
 
-static void sim_die(const char *what)
+void sim_die(const char *what)
 {
 	perror(what);
 	exit(2);
@@ -57,6 +57,7 @@ void sim_arena_setup(uint64_t mem_bytes)
 	arena_bytes = mem_bytes;
 	active_root = 0;
 	sim_layout = (platform_layout_t){
+		.user_paged = false, /* user programs are host processes (sim/user.c) */
 		.name = "sim",
 		.kernel_phys_start = SIM_KERNEL_PHYS_START,
 		.kernel_phys_end = SIM_KERNEL_PHYS_END,

@@ -11,6 +11,7 @@
 
 #include "platform.h"
 #include "sim.h"
+#include "sim_internal.h"
 
 #define FAULT_STACK_BYTES (64u * 1024u)
 
@@ -45,6 +46,13 @@ static void sim_fault_handler(int sig, siginfo_t *info, void *ctx_void)
 	kernel_fault(&f);
 }
 
+/* Signal stacks are per thread: each kernel task thread (sim/task.c) needs its own.  NULL disables it. */
+void sim_faults_thread_stack(void *stack, size_t size)
+{
+	stack_t ss = {.ss_sp = stack, .ss_size = size, .ss_flags = stack ? 0 : SS_DISABLE};
+	sigaltstack(&ss, NULL);
+}
+
 void sim_faults_install(void)
 {
 	static int installed;
@@ -52,8 +60,7 @@ void sim_faults_install(void)
 		return;
 	installed = 1;
 	static unsigned char fault_stack[FAULT_STACK_BYTES];
-	stack_t ss = {.ss_sp = fault_stack, .ss_size = sizeof(fault_stack), .ss_flags = 0};
-	sigaltstack(&ss, NULL);
+	sim_faults_thread_stack(fault_stack, sizeof(fault_stack));
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_sigaction = sim_fault_handler;

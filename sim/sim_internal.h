@@ -4,6 +4,7 @@
 #ifndef AEGIS_SIM_INTERNAL_H
 #define AEGIS_SIM_INTERNAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 void sim_arena_setup(uint64_t mem_bytes);
@@ -12,5 +13,11 @@ void sim_random_reset(uint64_t seed);
 
 /* Write all of buf to a host file descriptor, retrying short writes. */
 void sim_write_all(int fd, const char *buf, size_t len);
+
+/* A host call the sim cannot do without failed: print what and exit 2. */
+__attribute__((noreturn)) void sim_die(const char *what);
+
+/* Give the calling thread its alternate signal stack for fault reports. */
+void sim_faults_thread_stack(void *stack, size_t size);
 
 #endif

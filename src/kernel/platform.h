@@ -53,6 +53,13 @@ typedef struct {
 	uint64_t direct_map_size;    /* bytes of physical memory visible there at entry */
 	uintptr_t kva_base;          /* window for the kernel virtual allocator */
 	uint64_t kva_size;           /* its size in bytes (page multiple) */
+	/*
+	 * true: user programs run in page tables the kernel builds (x86_64:
+	 * ring 3 in a per-process root).  false: the platform runs each user
+	 * program as a host process with memory of its own (sim); the kernel then
+	 * hands it program images instead of building address spaces.
+	 */
+	bool user_paged;
 } platform_layout_t;
 
 /* ---- layout and memory ------------------------------------------------- */
@@ -96,6 +103,8 @@ platform_result_t platform_gdt_init(void);  /* segment descriptors: [GDT] */
 platform_result_t platform_tss_init(void);  /* task state segment: [TSS] */
 platform_result_t platform_smap_init(void); /* supervisor access prevention: [SMAP] */
 platform_result_t platform_smep_init(void); /* supervisor execute prevention: [SMEP] */
+/* The system-call entry and the user FPU/SSE state: [SYSCALL]. */
+platform_result_t platform_syscall_init(void);
 
 /*
  * Start a periodic timer that calls kernel_timer_tick() about hz times per
@@ -163,6 +172,141 @@ typedef struct {
 /* Bytes of the x87/SSE state image (FXSAVE format) kept per user thread. */
 #define PLATFORM_FXSAVE_SIZE 512u
 
+/* ---- kernel tasks ----------------------------------------------------------- */
+
+/*
+ * A kernel execution context with a stack of its own (x86_64: a kernel stack
+ * and saved callee-saved registers; sim: a host thread that runs only while it
+ * holds the one baton).  The scheduler owns them; exactly one runs at a time.
+ */
+typedef struct platform_task platform_task_t;
+
+/* The context kernel_main() runs on, as a task (it becomes the idle task). */
+platform_task_t *platform_task_boot(void);
+
+/*
+ * A new task that runs entry(arg) when first switched to, with interrupts
+ * masked.  entry never returns: it ends with platform_task_exit_to().  NULL
+ * when memory is short.
+ */
+platform_task_t *platform_task_create(void (*entry)(void *arg), void *arg);
+
+/*
+ * Save the running context into from and resume to.  Returns when a later
+ * switch resumes from.  Called with interrupts masked; they stay masked.
+ */
+void platform_task_switch(platform_task_t *from, platform_task_t *to);
+
+/* Resume to and never come back to from (which another task then destroys). */
+__attribute__((noreturn)) void platform_task_exit_to(platform_task_t *from, platform_task_t *to);
+
+/* Free a task that has exited (never the running one). */
+void platform_task_destroy(platform_task_t *task);
+
+/* ---- user mode ---------------------------------------------------------------- */
+
+/*
+ * The user half of one process: its registers and FPU/SSE state (x86_64), or
+ * the host process and its channel (sim).  Created empty; a program is put in
+ * it by platform_user_start (user_paged) or platform_user_exec_image (not).
+ */
+typedef struct platform_user platform_user_t;
+
+/* Why platform_user_run() returned. */
+typedef enum {
+	PLATFORM_USER_SYSCALL,   /* regs: rax = number, rdi rsi rdx r10 r8 r9 = arguments */
+	PLATFORM_USER_INTERRUPT, /* an interrupt arrived in user mode (already handled) */
+	PLATFORM_USER_FAULT,     /* a CPU exception in user mode: see fault */
+	PLATFORM_USER_DIED,      /* the host process ended by itself (sim only): host_status */
+} platform_user_event_kind_t;
+
+/* What kind of CPU exception a user fault was. */
+typedef enum {
+	PLATFORM_UFAULT_PAGE,       /* page fault at addr; access and present say how */
+	PLATFORM_UFAULT_PROTECTION, /* general protection, segment, stack faults */
+	PLATFORM_UFAULT_ILLEGAL,    /* invalid opcode */
+	PLATFORM_UFAULT_ARITH,      /* divide error, overflow */
+	PLATFORM_UFAULT_FPU,        /* x87 or SIMD floating-point exception */
+	PLATFORM_UFAULT_TRAP,       /* breakpoint or debug trap */
+	PLATFORM_UFAULT_ALIGN,      /* alignment check */
+} platform_ufault_t;
+
+/* Access bits of a page fault. */
+#define PLATFORM_ACCESS_READ 0x1u
+#define PLATFORM_ACCESS_WRITE 0x2u
+#define PLATFORM_ACCESS_EXEC 0x4u
+#define PLATFORM_ACCESS_PRESENT 0x8u /* the page was mapped: a protection fault */
+
+typedef struct {
+	platform_user_event_kind_t kind;
+	platform_ufault_t fault;   /* FAULT */
+	unsigned access;           /* FAULT, page: PLATFORM_ACCESS_* */
+	bool present;              /* FAULT, page: the page was mapped (a protection fault) */
+	uint64_t addr;             /* FAULT, page: the faulting address */
+	uint64_t vector;           /* FAULT: the CPU vector, for the report */
+	uint64_t error_code;       /* FAULT: the CPU error code, for the report */
+	int host_status;           /* DIED: the host's wait status */
+	const char *why;           /* DIED: NULL for an ordinary death, else what the platform saw */
+} platform_user_event_t;
+
+/* An empty user context, or NULL when memory is short. */
+platform_user_t *platform_user_create(void);
+
+/* The registers: read and changed by the kernel between runs. */
+platform_uregs_t *platform_user_regs(platform_user_t *user);
+
+/* The FXSAVE image (PLATFORM_FXSAVE_SIZE bytes) for signal frames; NULL where there is none (sim). */
+uint8_t *platform_user_fpu(platform_user_t *user);
+
+/*
+ * user_paged only: make user a fresh program entering at entry with stack
+ * pointer sp; every other register is zero and the FPU state is the reset
+ * state.  The kernel activates the program's address space (vmm_activate)
+ * before it runs it: the platform never switches page tables by itself.
+ */
+void platform_user_start(platform_user_t *user, uint64_t entry, uint64_t sp);
+
+/*
+ * !user_paged only: run image (len bytes of a host executable the kernel
+ * read and checked) in user with argv and envp, replacing what ran there.
+ * 0 (the program waits for its first run), -ENOEXEC when it did not start
+ * (user is then empty), -E2BIG, -ENOMEM.  -ENOSYS where user_paged.
+ */
+int platform_user_exec_image(platform_user_t *user, const void *image, size_t len, char *const argv[],
+                             char *const envp[]);
+
+/*
+ * Run user until it needs the kernel: a system call, an interrupt, a fault
+ * or (sim) its death.  Called on the owning task's stack with interrupts
+ * enabled; returns with them enabled.  The system call's result is what the
+ * kernel left in regs->rax.
+ */
+void platform_user_run(platform_user_t *user, platform_user_event_t *event);
+
+/*
+ * fork: *child becomes a copy of parent (registers, FPU state; sim: a forked
+ * host process waiting for its first run).  The kernel sets the child's rax
+ * and, where user_paged, builds its address space.  0, -ENOMEM, -EAGAIN.
+ */
+int platform_user_fork(platform_user_t *parent, platform_user_t **child);
+
+/* How a user context ends. */
+typedef enum {
+	PLATFORM_USER_END_EXIT,   /* exited with a status (sim: the host process exits with it) */
+	PLATFORM_USER_END_SIGNAL, /* killed by a signal (sim: the host process gets SIGKILL) */
+} platform_user_end_t;
+
+/* End and free user.  Never fails; the context is gone afterwards. */
+void platform_user_destroy(platform_user_t *user, platform_user_end_t how, int value);
+
+/*
+ * Copy between the kernel and the user memory of user (the running process's;
+ * x86_64: its address space is the active one).  The caller has checked that
+ * the range lies in the user half.  0 or -EFAULT; never faults the kernel.
+ */
+int platform_copy_from_user(platform_user_t *user, void *dst, uint64_t src, size_t len);
+int platform_copy_to_user(platform_user_t *user, uint64_t dst, const void *src, size_t len);
+
 /* ---- calls from the platform into the kernel ------------------------------ */
 
 /* Register state at a fatal CPU exception, for the panic report. */
@@ -183,5 +327,21 @@ __attribute__((noreturn)) void kernel_fault(const platform_fault_t *fault);
 
 /* The periodic timer fired.  IRQ context. */
 void kernel_timer_tick(void);
+
+/*
+ * Zeroed, page-aligned kernel memory for the platform's own records (x86_64:
+ * kernel stacks, user register areas), NULL when memory is short.  The first
+ * page of every allocation is left unmapped when guard is true, so a stack
+ * overflow faults instead of corrupting a neighbour.
+ */
+void *kernel_pages_alloc(size_t npages, bool guard);
+void kernel_pages_free(void *addr, size_t npages, bool guard);
+
+/*
+ * A user copy faulted at user address addr (x86_64 only).  Returns true when
+ * the kernel made the page accessible (demand paging, copy-on-write) and the
+ * access may be retried; false makes the copy fail with -EFAULT.
+ */
+bool kernel_user_access_fault(uint64_t addr, unsigned access);
 
 #endif

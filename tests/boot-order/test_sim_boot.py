@@ -6,7 +6,8 @@ import tempfile
 
 import pexpect
 
-from aegis_sim import find_in_order, markers, run_sim, spawn_sim
+from aegis_sim import INITRD_IMAGE, boot_modules, find_in_order, markers, run_sim, spawn_sim
+from initrd_image import registered_line
 from tap import Tap
 
 SIM_ORDER = [
@@ -28,6 +29,7 @@ SIM_ORDER = [
     "[RNG] OK: ChaCha20 CSPRNG seeded (sim seed 7)",
     "[RAMDISK] OK: ramdisk0, 4096 KiB from boot module 0",
     "[EXT2] OK: mounted ramdisk0, 4096 blocks, 1024 inodes",
+    registered_line(INITRD_IMAGE) if os.path.exists(INITRD_IMAGE) else "[INITRD] OK: (initrd not built)",
     "[CAP_POLICY] OK: 11 policies loaded",
     "[IRQ] OK: interrupts enabled, 2 timer ticks in 20 ms",
     "[AEGIS] OK: early boot complete",
@@ -35,7 +37,7 @@ SIM_ORDER = [
 
 t = Tap()
 ROOTFS = os.path.join(os.environ.get("AEGIS_BUILD", "build"), "rootfs.img")
-WITH_ROOT = ["--module", ROOTFS]
+WITH_ROOT = boot_modules()  # rootfs.img and initrd.cpio, named as GRUB names them
 
 r = run_sim("boot=text test=boot", seed=7, args=WITH_ROOT)
 m = markers(r.lines)

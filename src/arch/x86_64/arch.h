@@ -58,8 +58,12 @@ typedef struct {
 	uint64_t rip, cs, rflags, rsp, ss;
 } arch_frame_t;
 
-/* Called by isr.asm for every vector. */
-void arch_interrupt_dispatch(arch_frame_t *frame);
+/*
+ * Called by isr.asm for every vector.  Returns -1 to return where the
+ * interrupt came from, or a platform_user_event_kind_t when it left ring 3
+ * (isr.asm then resumes the kernel in platform_user_run).
+ */
+int arch_interrupt_dispatch(arch_frame_t *frame);
 
 /* Called by boot.asm in the higher half with the loader's magic and info. */
 __attribute__((noreturn)) void arch_start(uint32_t magic, uint32_t info_phys);

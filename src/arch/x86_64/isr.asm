@@ -5,10 +5,13 @@
 ; vector number and jumps to isr_common, which saves the fifteen general
 ; registers (the layout of arch_frame_t in arch.h), calls
 ; arch_interrupt_dispatch(frame) with a 16-byte aligned stack, restores the
-; registers and returns with iretq.  isr_stub_table lists the 256 stub
+; registers and returns with iretq.  When dispatch returns a user event kind
+; (>= 0) instead of -1, the interrupt left ring 3 and the kernel resumes in
+; x86_user_leave with that kind.  isr_stub_table lists the 256 stub
 ; addresses for idt.c.  Stubs are padded to ISR_STUB_SIZE bytes each.
 
 extern arch_interrupt_dispatch
+extern x86_user_leave
 
 ISR_STUB_SIZE equ 16
 
@@ -46,6 +49,10 @@ isr_common:
 	cld
 	mov rdi, rsp
 	call arch_interrupt_dispatch
+	; a non-negative result: the interrupt came from ring 3 and the registers
+	; are saved for the kernel, which resumes in platform_user_run (user.c)
+	test eax, eax
+	jns x86_user_leave
 	pop r15
 	pop r14
 	pop r13

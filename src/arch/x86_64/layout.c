@@ -25,6 +25,7 @@ const platform_layout_t *platform_layout(void)
 		layout.direct_map_size = ARCH_BOOT_DIRECT_MAP_SIZE;
 		layout.kva_base = (uintptr_t)ARCH_KVA_BASE;
 		layout.kva_size = ARCH_KVA_SIZE;
+		layout.user_paged = true;
 		layout.name = "x86_64";
 	}
 	return &layout;

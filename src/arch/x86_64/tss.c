@@ -8,6 +8,7 @@
  * permission bitmap: the map base points past the segment limit, so ring 3
  * has no port access.
  */
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arch.h"
@@ -26,6 +27,8 @@ typedef struct __attribute__((packed)) {
 } tss_t;
 
 static tss_t tss __attribute__((aligned(16)));
+/* Where user_entry.asm writes RSP0 on every entry to ring 3 (offset 4: unaligned by the CPU's design). */
+void *const x86_tss_rsp0 = (uint8_t *)&tss + offsetof(tss_t, rsp);
 static uint8_t tss_rsp0_stack[TSS_STACK_SIZE] __attribute__((aligned(16)));
 static uint8_t tss_double_fault_stack[TSS_STACK_SIZE] __attribute__((aligned(16)));
 

@@ -37,6 +37,7 @@ static void set_graphical(cmdline_t *out) { out->boot_mode = BOOT_MODE_GRAPHICAL
 static void set_quiet(cmdline_t *out) { out->quiet = true; }
 static void set_test_boot(cmdline_t *out) { out->test = TEST_ACTION_BOOT; }
 static void set_test_panic(cmdline_t *out) { out->test = TEST_ACTION_PANIC; }
+static void set_test_init(cmdline_t *out) { out->test = TEST_ACTION_INIT; }
 
 static const cmdline_option_t cmdline_options[] = {
 	{"boot=text", set_text},
@@ -44,6 +45,7 @@ static const cmdline_option_t cmdline_options[] = {
 	{"quiet", set_quiet},
 	{"test=boot", set_test_boot},
 	{"test=panic", set_test_panic},
+	{"test=init", set_test_init},
 };
 
 static void report(cmdline_warn_fn warn, void *ctx, int *count, const char *fmt, const char *word, size_t len)
@@ -57,6 +59,27 @@ static void report(cmdline_warn_fn warn, void *ctx, int *count, const char *fmt,
 	(*count)++;
 	if (warn)
 		warn(msg, ctx);
+}
+
+#define CMDLINE_INIT_PREFIX "init="
+#define CMDLINE_INIT_PREFIX_LEN 5u
+
+/* init=/path: an absolute path that fits; anything else is reported and ignored. */
+static bool parse_init_word(cmdline_t *out, const char *word, size_t wlen, cmdline_warn_fn warn, void *ctx,
+			    int *warnings)
+{
+	if (wlen < CMDLINE_INIT_PREFIX_LEN || kmemcmp(word, CMDLINE_INIT_PREFIX, CMDLINE_INIT_PREFIX_LEN) != 0)
+		return false;
+	const char *path = word + CMDLINE_INIT_PREFIX_LEN;
+	size_t plen = wlen - CMDLINE_INIT_PREFIX_LEN;
+	if (plen == 0 || path[0] != '/' || plen > CMDLINE_INIT_MAX - 1) {
+		report(warn, ctx, warnings, "init= needs an absolute path shorter than 128 bytes: '%s%s' ignored", word,
+		       wlen);
+		return true;
+	}
+	kmemcpy(out->init_path, path, plen);
+	out->init_path[plen] = '\0';
+	return true;
 }
 
 int cmdline_parse(const char *text, size_t len, cmdline_t *out, cmdline_warn_fn warn, void *ctx)
@@ -98,6 +121,8 @@ int cmdline_parse(const char *text, size_t len, cmdline_t *out, cmdline_warn_fn 
 				break;
 			}
 		}
+		if (!known)
+			known = parse_init_word(out, word, wlen, warn, ctx, &warnings);
 		if (!known)
 			report(warn, ctx, &warnings, "unknown option '%s%s' ignored", word, wlen);
 	}

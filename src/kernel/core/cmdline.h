@@ -6,6 +6,8 @@
  *     quiet                        kernel messages on serial only
  *     test=boot                    test run: exit PASS once boot completes
  *     test=panic                   test run: force a kernel fault after early init
+ *     test=init                    test run: exit PASS when PID 1 exits with 0, FAIL otherwise
+ *     init=/absolute/path          the program PID 1 runs (default: see proc/init.c)
  * Anything else is reported with a warning and ignored; a line longer than
  * CMDLINE_MAX-1 bytes is cut there, with a warning.  Other subsystems read
  * the parsed fields (cmdline_get()) or the raw text (for /proc/cmdline), and
@@ -18,6 +20,7 @@
 #include <stddef.h>
 
 #define CMDLINE_MAX 512
+#define CMDLINE_INIT_MAX 128 /* longest init= path, terminator included */
 
 typedef enum {
 	BOOT_MODE_TEXT,
@@ -28,6 +31,7 @@ typedef enum {
 	TEST_ACTION_NONE,  /* not a test run */
 	TEST_ACTION_BOOT,  /* exit PASS when boot completes */
 	TEST_ACTION_PANIC, /* force a fault right after the RNG step */
+	TEST_ACTION_INIT,  /* exit PASS when PID 1 exits with status 0, FAIL otherwise */
 } test_action_t;
 
 typedef struct {
@@ -35,6 +39,7 @@ typedef struct {
 	boot_mode_t boot_mode;
 	bool quiet;
 	test_action_t test;
+	char init_path[CMDLINE_INIT_MAX]; /* init=: "" when not given */
 } cmdline_t;
 
 /* Called once per problem found, with a one-line description. */

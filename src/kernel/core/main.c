@@ -19,12 +19,15 @@
 #include "core/panic.h"
 #include "core/rng.h"
 #include "core/timer.h"
+#include "fs/initrd.h"
 #include "fs/rootfs.h"
 #include "mm/kheap.h"
 #include "mm/kva.h"
 #include "mm/pmm.h"
 #include "mm/vmm.h"
 #include "platform.h"
+#include "proc/proc_internal.h"
+#include "sched/sched.h"
 
 /* Ticks the boot waits for to prove the timer interrupt path works. */
 #define BOOT_TIMER_PROOF_TICKS 2u
@@ -80,8 +83,38 @@ static void boot_cpu(void)
 	boot_mark_platform("PIT", platform_timer_init(TIMER_HZ));
 	boot_mark_platform("GDT", platform_gdt_init());
 	boot_mark_platform("TSS", platform_tss_init());
+	boot_mark_platform("SYSCALL", platform_syscall_init());
 	boot_mark_platform("SMAP", platform_smap_init());
 	boot_mark_platform("SMEP", platform_smep_init());
+}
+
+/*
+ * The final kernel root never had the boot loader's identity map (vmm_init
+ * builds a fresh root); prove it before user programs share the lower half.
+ */
+static void boot_check_identity(void)
+{
+	const platform_layout_t *layout = platform_layout();
+	const uint64_t probes[] = { 0, layout->kernel_phys_start, boot_info.info_phys };
+	for (size_t i = 0; i < sizeof(probes) / sizeof(probes[0]); i++) {
+		uint64_t pa;
+		if (vmm_resolve(vmm_kernel_root(), (uintptr_t)probes[i], &pa, NULL) == 0 && pa == probes[i]) {
+			boot_mark("VMM", MARK_FAIL, "identity mapping left at 0x%lx", (unsigned long)probes[i]);
+			panic("user programs would see kernel memory");
+		}
+	}
+	boot_mark("VMM", MARK_OK, "identity map removed");
+}
+
+/* Processes: PID 1 from the initrd, then the scheduler takes over this context as the idle task. */
+static __attribute__((noreturn)) void boot_start_processes(void)
+{
+	sched_init();
+	proc_table_init();
+	if (proc_spawn_init() != 0 && cmdline_get()->test == TEST_ACTION_INIT)
+		platform_test_exit(TEST_EXIT_CODE_FAIL);
+	boot_check_identity();
+	sched_start();
 }
 
 /* test=panic: a write to the KVA guard page, which no platform ever maps. */
@@ -105,6 +138,7 @@ void kernel_main(const platform_boot_t *boot)
 	if (cmdline_get()->test == TEST_ACTION_PANIC)
 		boot_force_fault();
 	rootfs_mount_from_boot(&boot_info);
+	initrd_mount_from_boot(&boot_info);
 	cap_policy_load_boot(rootfs_get());
 
 	platform_irq_enable();
@@ -115,6 +149,5 @@ void kernel_main(const platform_boot_t *boot)
 
 	if (cmdline_get()->test == TEST_ACTION_BOOT)
 		platform_test_exit(TEST_EXIT_CODE_PASS);
-	for (;;)
-		platform_wait_for_interrupt(UINT64_MAX);
+	boot_start_processes();
 }

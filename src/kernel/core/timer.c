@@ -4,12 +4,14 @@
 #include "core/timer.h"
 
 #include "platform.h"
+#include "sched/sched.h"
 
 static volatile uint64_t tick_count;
 
 void kernel_timer_tick(void)
 {
 	tick_count++;
+	sched_timer_tick();
 }
 
 uint64_t timer_ticks(void)

@@ -11,4 +11,10 @@
 
 long glue_syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
 
+/*
+ * The address a signal action's restorer field must hold (SA_RESTORER):
+ * returning from a handler lands here and calls rt_sigreturn.
+ */
+void glue_signal_restorer(void);
+
 #endif

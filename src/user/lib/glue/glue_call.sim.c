@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include <aegis/sim_channel.h>
+#include <aegis/syscall_nr.h>
 
 #include "glue/glue_call.h"
 
@@ -291,4 +292,15 @@ long glue_syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6
 	long args[SIM_CHANNEL_NARGS] = {a1, a2, a3, a4, a5, a6};
 	glue_send(SIM_REQ_SYSCALL, nr, args, (long)getpid(), -1);
 	return glue_wait_reply();
+}
+
+/*
+ * The restorer in the sim: aegis-sim does not run handlers inside host
+ * processes yet (the kernel applies the default action instead), so this is
+ * only reached if a program calls it directly; it asks for rt_sigreturn like
+ * the x86_64 one.
+ */
+void glue_signal_restorer(void)
+{
+	(void)glue_syscall6(SYS_rt_sigreturn, 0, 0, 0, 0, 0, 0);
 }

@@ -17,3 +17,17 @@ long glue_syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6
 	                 : "rcx", "r11", "memory");
 	return ret;
 }
+
+/*
+ * The signal restorer: a handler returns here with the kernel's signal frame
+ * at the stack pointer, and rt_sigreturn (15) restores what the signal
+ * interrupted.  Plain assembly: no prologue may move the stack.
+ */
+__asm__(".text\n"
+        ".global glue_signal_restorer\n"
+        ".type glue_signal_restorer,@function\n"
+        "glue_signal_restorer:\n"
+        "\tmovl $15, %eax\n"
+        "\tsyscall\n"
+        "\thlt\n"
+        ".size glue_signal_restorer, .-glue_signal_restorer\n");

@@ -1,0 +1,112 @@
+/*
+ * Pipe files (see pipe_file.h).  A blocking read or write sleeps on the
+ * pipe's wait queue for the other side and ends early with what it moved so
+ * far, or -EINTR, when a signal arrives.
+ */
+#include "ipc/pipe_file.h"
+
+#include <aegis/errno.h>
+#include <aegis/signal.h>
+
+#include "ipc/pipe.h"
+#include "mm/kheap.h"
+#include "proc/proc_internal.h"
+#include "sched/sched.h"
+
+#define O_RDONLY 00u
+#define O_WRONLY 01u
+#define O_NONBLOCK 04000u
+
+typedef struct {
+	pipe_t core;
+	waitq_t readers; /* tasks waiting for data or for the last writer to leave */
+	waitq_t writers; /* tasks waiting for room or for the last reader to leave */
+} pipe_object_t;
+
+static void pipe_apply(pipe_object_t *po, uint32_t actions)
+{
+	if (actions & PIPE_ACT_WAKE_READERS)
+		waitq_wake_all(&po->readers);
+	if (actions & PIPE_ACT_WAKE_WRITERS)
+		waitq_wake_all(&po->writers);
+	if (actions & PIPE_ACT_SIGPIPE) {
+		process_t *self = proc_current();
+		if (self)
+			proc_signal_send(self, SIGPIPE);
+	}
+}
+
+static int64_t pipe_file_read(file_t *f, void *buf, size_t len)
+{
+	pipe_object_t *po = f->object;
+	bool nonblock = (f->flags & O_NONBLOCK) != 0;
+	for (;;) {
+		pipe_result_t r = pipe_read(&po->core, buf, len, nonblock);
+		pipe_apply(po, r.actions);
+		if (!(r.actions & PIPE_ACT_BLOCK))
+			return r.count;
+		process_t *self = proc_current();
+		if (self && proc_signal_pending(self))
+			return -EINTR;
+		if (sched_sleep(&po->readers, SCHED_NO_DEADLINE) == -EINTR)
+			return -EINTR;
+	}
+}
+
+static int64_t pipe_file_write(file_t *f, const void *buf, size_t len)
+{
+	pipe_object_t *po = f->object;
+	bool nonblock = (f->flags & O_NONBLOCK) != 0;
+	const uint8_t *src = buf;
+	size_t done = 0;
+	for (;;) {
+		pipe_result_t r = pipe_write(&po->core, src + done, len - done, nonblock);
+		pipe_apply(po, r.actions);
+		if (r.count < 0)
+			return done ? (int64_t)done : r.count;
+		done += (size_t)r.count;
+		if (!(r.actions & PIPE_ACT_BLOCK) || done == len)
+			return (int64_t)done;
+		process_t *self = proc_current();
+		if ((self && proc_signal_pending(self)) || sched_sleep(&po->writers, SCHED_NO_DEADLINE) == -EINTR)
+			return done ? (int64_t)done : -EINTR;
+	}
+}
+
+static void pipe_file_release(file_t *f)
+{
+	pipe_object_t *po = f->object;
+	pipe_end_t end = (f->flags & O_WRONLY) ? PIPE_END_WRITE : PIPE_END_READ;
+	int actions = pipe_close_end(&po->core, end);
+	if (actions > 0)
+		pipe_apply(po, (uint32_t)actions & ~PIPE_ACT_SIGPIPE);
+	waitq_wake_all(&po->readers);
+	waitq_wake_all(&po->writers);
+	if (pipe_is_released(&po->core))
+		kfree(po);
+}
+
+static const file_ops_t pipe_file_ops = {
+	.read = pipe_file_read,
+	.write = pipe_file_write,
+	.release = pipe_file_release,
+};
+
+int pipe_file_create(uint32_t flags, file_t **read_end, file_t **write_end)
+{
+	pipe_object_t *po = kcalloc(1, sizeof(*po));
+	if (!po)
+		return -ENOMEM;
+	pipe_init(&po->core);
+	file_t *r = file_create(&pipe_file_ops, po, O_RDONLY | (flags & O_NONBLOCK));
+	file_t *w = file_create(&pipe_file_ops, po, O_WRONLY | (flags & O_NONBLOCK));
+	if (!r || !w) {
+		kfree(r);
+		kfree(w);
+		kfree(po);
+		return -ENOMEM;
+	}
+	*read_end = r;
+	*write_end = w;
+	return 0;
+}

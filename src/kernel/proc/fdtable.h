@@ -1,0 +1,62 @@
+/*
+ * Open files and per-process descriptor tables.
+ *
+ * A file_t is an open file description: operations, a reference count
+ * (shared by dup and fork), status flags and the object behind it.  A
+ * descriptor table maps small integers to files with a per-descriptor
+ * close-on-exec flag.  The VFS (the file-systems issue) adds regular files,
+ * directories and devices as further file_t kinds; the console and pipes are
+ * the first ones.
+ */
+#ifndef AEGIS_KERNEL_PROC_FDTABLE_H
+#define AEGIS_KERNEL_PROC_FDTABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define FDTABLE_MAX 256u /* descriptors per process (RLIMIT_NOFILE's hard ceiling) */
+
+struct file;
+struct process;
+
+typedef struct {
+	/* Bytes moved (>= 0) or -errno; buf is a kernel buffer. */
+	int64_t (*read)(struct file *f, void *buf, size_t len);
+	int64_t (*write)(struct file *f, const void *buf, size_t len);
+	/* The last reference is gone: release the object. */
+	void (*release)(struct file *f);
+} file_ops_t;
+
+typedef struct file {
+	const file_ops_t *ops;
+	uint32_t refs;
+	uint32_t flags; /* O_* status flags */
+	void *object;
+} file_t;
+
+typedef struct {
+	file_t *files[FDTABLE_MAX];
+	uint8_t cloexec[FDTABLE_MAX];
+} fdtable_t;
+
+/* A new file with one reference; NULL when memory is short. */
+file_t *file_create(const file_ops_t *ops, void *object, uint32_t flags);
+void file_retain(file_t *f);
+void file_release(file_t *f);
+
+void fdtable_init(fdtable_t *t);
+/* Put f (taking the caller's reference) at the lowest free descriptor >= min: the descriptor or -EMFILE. */
+int fdtable_install(fdtable_t *t, file_t *f, int min, bool cloexec);
+/* The file at fd (no new reference) or NULL. */
+file_t *fdtable_get(fdtable_t *t, int fd);
+/* Close fd: 0 or -EBADF. */
+int fdtable_close(fdtable_t *t, int fd);
+/* Fork: dst shares every file of src. */
+void fdtable_fork(fdtable_t *dst, const fdtable_t *src);
+/* Exec: close the close-on-exec descriptors. */
+void fdtable_exec(fdtable_t *t);
+/* Exit: close everything. */
+void fdtable_close_all(fdtable_t *t);
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * Process exit: release what the process owns, hand its children to PID 1,
+ * tell the parent, and become a zombie (or vanish when the parent asked for
+ * no zombies).  PID 1's exit ends the machine: the test verdict in a
+ * test=init run, a panic otherwise (as Linux: init must not exit).
+ */
+#include <aegis/signal.h>
+#include <aegis/test_exit.h>
+
+#include "core/cmdline.h"
+#include "core/log.h"
+#include "core/panic.h"
+#include "mm/uvm.h"
+#include "mm/vmm.h"
+#include "proc/proc_internal.h"
+#include "proc/signal_action.h"
+#include "proc/wait_status.h"
+
+void proc_init_exited(int status)
+{
+	printk("[INIT] PID 1 exited with status 0x%x\n", (unsigned)status);
+	if (cmdline_get()->test == TEST_ACTION_INIT)
+		platform_test_exit(status == 0 ? TEST_EXIT_CODE_PASS : TEST_EXIT_CODE_FAIL);
+	panic("PID 1 exited (status 0x%x)", (unsigned)status);
+}
+
+void proc_exit_current(int status)
+{
+	process_t *p = proc_current();
+	if (!p)
+		panic("proc_exit_current outside a process");
+	fdtable_close_all(&p->fds);
+	bool killed = wait_status_is_signaled(status);
+	platform_user_destroy(p->user, killed ? PLATFORM_USER_END_SIGNAL : PLATFORM_USER_END_EXIT,
+	                      killed ? wait_status_term_sig(status) : wait_status_exit_code(status));
+	p->user = NULL;
+	if (p->uvm) {
+		vmm_activate(vmm_kernel_root());
+		uvm_destroy(p->uvm);
+		p->uvm = NULL;
+	}
+	if (p->pid == PROC_INIT_PID)
+		proc_init_exited(status);
+	proc_reparent_children(p);
+	p->exit_status = status;
+	p->state = PROC_ZOMBIE;
+	p->task = NULL;
+	process_t *parent = p->parent;
+	if (parent) {
+		if (signal_chld_autoreap(&parent->sig_actions)) {
+			proc_reap(p);
+		} else {
+			proc_signal_send(parent, SIGCHLD);
+			waitq_wake_all(&parent->child_waiters);
+		}
+	}
+	sched_exit_current();
+}

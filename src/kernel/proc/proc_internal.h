@@ -1,0 +1,54 @@
+/*
+ * Functions shared by the process-management files (proc/, syscall/); not
+ * for the rest of the kernel.
+ */
+#ifndef AEGIS_KERNEL_PROC_INTERNAL_H
+#define AEGIS_KERNEL_PROC_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "proc/process.h"
+
+/* Give every child of p to PID 1 and wake PID 1 if one of them is a zombie. */
+void proc_reparent_children(process_t *p);
+
+/* Is there a process whose process group is pgid? */
+bool proc_group_exists(int pgid);
+
+/* Is there a process group pgid in session sid? */
+bool proc_group_in_session(int pgid, int sid);
+
+/* The node name uname reports. */
+const char *proc_hostname(void);
+
+/*
+ * Mark signal sig pending for p and wake it if it sleeps interruptibly.
+ * Default actions are applied when p next returns towards user mode.
+ */
+void proc_signal_send(process_t *p, int sig);
+
+/* Apply what is pending for the running process p before it returns to user mode (may not return). */
+void proc_signal_deliver(process_t *p);
+
+/* A fault: sig is delivered even if blocked or ignored (it is unblocked and its action reset, as Linux does). */
+void proc_signal_force(process_t *p, int sig);
+
+/* Build a frame and point the registers at sig's handler: 0, or < 0 when the stack cannot take it. */
+int proc_signal_run_handler(process_t *p, int sig);
+
+/* kill(pid, sig) from sender with POSIX targeting and permission rules: 0, -ESRCH, -EPERM, -EINVAL. */
+int proc_kill(process_t *sender, int pid, int sig);
+
+/* PID 1 exited with status: end a test=init run, otherwise stop the kernel. */
+__attribute__((noreturn)) void proc_init_exited(int status);
+
+/* PID 1's first program, run from its own task: 0 or -errno (exec rules as execve). */
+int proc_exec_initial(process_t *p, const char *path);
+
+/* Create PID 1 (see proc_init.c): 0 or -errno; prints its markers. */
+int proc_spawn_init(void);
+
+/* Is a signal pending and not blocked for p (an interruptible sleep should end)? */
+bool proc_signal_pending(const process_t *p);
+
+#endif

@@ -1,0 +1,132 @@
+/*
+ * The life of a process's task: run user mode, handle what brings it back
+ * (system calls, interrupts, faults, a host process's death), deliver
+ * signals, and exit.
+ */
+#include <aegis/errno.h>
+#include <aegis/signal.h>
+
+#include "core/log.h"
+#include "mm/uvm.h"
+#include "mm/vmm.h"
+#include "proc/proc_internal.h"
+#include "proc/signal_default.h"
+#include "proc/signal_set.h"
+#include "proc/wait_status.h"
+#include "syscall/syscall.h"
+
+/* The exit code reported when PID 1's program cannot be started (as a shell's "cannot execute"). */
+#define PROC_INIT_EXEC_FAILED 126
+/* Host wait status (sim): low 7 bits are the signal, 0 for a normal exit. */
+#define HOST_STATUS_SIG_MASK 0x7f
+
+static void proc_handle_syscall(process_t *p)
+{
+	platform_uregs_t *r = platform_user_regs(p->user);
+	syscall_args_t args = { { r->rdi, r->rsi, r->rdx, r->r10, r->r8, r->r9 } };
+	int64_t result = syscall_dispatch(p, r->rax, &args);
+	/* execve and rt_sigreturn replace the registers: they return the new rax themselves. */
+	r = platform_user_regs(p->user);
+	r->rax = (uint64_t)result;
+}
+
+static const char *ufault_name(platform_ufault_t kind)
+{
+	switch (kind) {
+	case PLATFORM_UFAULT_PAGE:
+		return "page fault";
+	case PLATFORM_UFAULT_PROTECTION:
+		return "general protection";
+	case PLATFORM_UFAULT_ILLEGAL:
+		return "invalid opcode";
+	case PLATFORM_UFAULT_ARITH:
+		return "arithmetic error";
+	case PLATFORM_UFAULT_FPU:
+		return "floating-point exception";
+	case PLATFORM_UFAULT_TRAP:
+		return "trap";
+	case PLATFORM_UFAULT_ALIGN:
+		return "alignment check";
+	}
+	return "fault";
+}
+
+static int ufault_signal(platform_ufault_t kind)
+{
+	switch (kind) {
+	case PLATFORM_UFAULT_ILLEGAL:
+		return SIGILL;
+	case PLATFORM_UFAULT_ARITH:
+	case PLATFORM_UFAULT_FPU:
+		return SIGFPE;
+	case PLATFORM_UFAULT_TRAP:
+		return SIGTRAP;
+	case PLATFORM_UFAULT_ALIGN:
+		return SIGBUS;
+	default:
+		return SIGSEGV;
+	}
+}
+
+static void proc_handle_fault(process_t *p, const platform_user_event_t *ev)
+{
+	if (ev->fault == PLATFORM_UFAULT_PAGE && p->uvm && uvm_fault(p->uvm, ev->addr, ev->access | (ev->present ? UVM_ACCESS_PRESENT : 0u)) == 0)
+		return; /* demand paging, copy-on-write or stack growth: retry the instruction */
+	const platform_uregs_t *r = platform_user_regs(p->user);
+	int sig = ufault_signal(ev->fault);
+	printk("[PROC] pid %d (%s): %s at 0x%lx, ip 0x%lx: signal %d\n", p->pid, p->name, ufault_name(ev->fault),
+	       (unsigned long)ev->addr, (unsigned long)r->rip, sig);
+	proc_signal_force(p, sig);
+}
+
+static void proc_handle_death(process_t *p, const platform_user_event_t *ev)
+{
+	int host = ev->host_status;
+	int sig = host & HOST_STATUS_SIG_MASK;
+	if (ev->why)
+		printk("[PROC] pid %d (%s) ended: %s\n", p->pid, p->name, ev->why);
+	else if (sig)
+		printk("[PROC] pid %d (%s): killed by host signal %d\n", p->pid, p->name, sig);
+	int status = sig ? wait_status_killed(sig, false) : host;
+	proc_exit_current(status);
+}
+
+void proc_task_main(void *arg)
+{
+	process_t *p = arg;
+	sched_task_begin();
+	if (p->init_exec_path[0]) {
+		int r = proc_exec_initial(p, p->init_exec_path);
+		if (r != 0) {
+			printk("[INIT] FAIL: cannot run %s: error %d\n", p->init_exec_path, -r);
+			proc_init_exited(wait_status_exited(PROC_INIT_EXEC_FAILED));
+		}
+		p->init_exec_path[0] = '\0';
+	}
+	for (;;) {
+		proc_signal_deliver(p);
+		if (sched_should_yield())
+			sched_yield_cpu();
+		platform_user_event_t ev; /* the scheduler activated p's address space when it switched to us */
+		platform_user_run(p->user, &ev);
+		switch (ev.kind) {
+		case PLATFORM_USER_SYSCALL:
+			proc_handle_syscall(p);
+			break;
+		case PLATFORM_USER_INTERRUPT:
+			break;
+		case PLATFORM_USER_FAULT:
+			proc_handle_fault(p, &ev);
+			break;
+		case PLATFORM_USER_DIED:
+			proc_handle_death(p, &ev);
+			break;
+		}
+	}
+}
+
+bool kernel_user_access_fault(uint64_t addr, unsigned access)
+{
+	process_t *p = proc_current();
+	return p && p->uvm && uvm_fault(p->uvm, addr, access) == 0;
+}

@@ -1,0 +1,123 @@
+/*
+ * Signals between processes: generation, the check before every return to
+ * user mode, and default actions (spec/signals.md for the rules,
+ * spec/processes.md for their use).
+ *
+ * Handlers run through signal frames where the platform pages user memory
+ * (proc_signal_frame.c); a stop signal's default action is not supported
+ * yet (job control arrives with the TTY), so it is treated as ignored and
+ * said so once.
+ */
+#include <aegis/errno.h>
+
+#include "core/log.h"
+#include "proc/proc_internal.h"
+#include "proc/signal_default.h"
+#include "proc/signal_pending.h"
+#include "proc/signal_set.h"
+#include "proc/wait_status.h"
+
+void proc_signal_send(process_t *p, int sig)
+{
+	if (!p || p->state != PROC_ALIVE)
+		return;
+	int r = signal_generate(&p->sig_actions, p->sig_blocked, &p->sig_pending, sig);
+	if (r > 0 && (r & SIGNAL_GEN_WAKE) && p->task)
+		sched_interrupt(p->task);
+}
+
+void proc_signal_force(process_t *p, int sig)
+{
+	aegis_kernel_sigaction_t dfl = { 0 };
+	dfl.handler = AEGIS_SIG_DFL;
+	if (signal_action_ignores(&p->sig_actions, sig) || signal_set_has(p->sig_blocked, sig))
+		(void)signal_action_set(&p->sig_actions, sig, &dfl, NULL, AEGIS_SIGSET_SIZE, NULL);
+	signal_set_del(&p->sig_blocked, sig);
+	signal_set_add(&p->sig_pending, sig);
+}
+
+bool proc_signal_pending(const process_t *p)
+{
+	return signal_pick(p->sig_pending, p->sig_blocked) != 0;
+}
+
+void proc_signal_deliver(process_t *p)
+{
+	for (;;) {
+		int sig = signal_pick(p->sig_pending, p->sig_blocked);
+		if (sig == 0)
+			return;
+		signal_set_del(&p->sig_pending, sig);
+		switch (signal_decide(&p->sig_actions, sig)) {
+		case SIGNAL_DELIVER_TERMINATE:
+		case SIGNAL_DELIVER_CORE:
+			/* No core files: the status never claims one was written. */
+			proc_exit_current(wait_status_killed(sig, false));
+		case SIGNAL_DELIVER_HANDLER:
+			if (proc_signal_run_handler(p, sig) < 0) {
+				printk("[PROC] pid %d (%s): cannot deliver signal %d (bad stack): SIGSEGV\n", p->pid, p->name,
+				       sig);
+				proc_exit_current(wait_status_killed(SIGSEGV, false));
+			}
+			return; /* one frame at a time: the rest after the handler's sigreturn or next entry */
+		case SIGNAL_DELIVER_STOP:
+			printk("[PROC] pid %d (%s): stop signal %d ignored (no job control yet)\n", p->pid, p->name, sig);
+			break;
+		case SIGNAL_DELIVER_IGNORE:
+		case SIGNAL_DELIVER_CONTINUE:
+		case SIGNAL_DELIVER_NONE:
+			break;
+		}
+	}
+}
+
+/* POSIX: the sender's real or effective user ID matches the target's real or saved one. */
+static bool proc_may_signal(const process_t *sender, const process_t *target)
+{
+	const cred_t *s = &sender->cred;
+	const cred_t *t = &target->cred;
+	return s->euid == 0 || s->ruid == t->ruid || s->ruid == t->suid || s->euid == t->ruid || s->euid == t->suid;
+}
+
+/* PID 1 only receives signals it has a handler for (or SIGCHLD-like ignores): it cannot be killed. */
+static bool proc_init_refuses(const process_t *target, int sig)
+{
+	if (target->pid != PROC_INIT_PID || sig == 0)
+		return false;
+	const aegis_kernel_sigaction_t *act = signal_action_get(&target->sig_actions, sig);
+	return !act || act->handler == AEGIS_SIG_DFL || act->handler == AEGIS_SIG_IGN;
+}
+
+static int proc_kill_one(process_t *sender, process_t *target, int sig)
+{
+	if (!proc_may_signal(sender, target))
+		return -EPERM;
+	if (sig != 0 && !proc_init_refuses(target, sig))
+		proc_signal_send(target, sig);
+	return 0;
+}
+
+int proc_kill(process_t *sender, int pid, int sig)
+{
+	if (pid > 0) {
+		process_t *target = proc_find(pid);
+		if (!target || target->state != PROC_ALIVE)
+			return -ESRCH;
+		return proc_kill_one(sender, target, sig);
+	}
+	int group = pid == 0 ? sender->pgid : -pid;
+	bool found = false, allowed = false;
+	for (unsigned slot = 0; slot < PROC_MAX; slot++) {
+		process_t *target = proc_slot(slot);
+		if (!target || target->state != PROC_ALIVE)
+			continue;
+		if (pid == -1 ? (target->pid == PROC_INIT_PID || target == sender) : target->pgid != group)
+			continue;
+		found = true;
+		if (proc_kill_one(sender, target, sig) == 0)
+			allowed = true;
+	}
+	if (!found)
+		return -ESRCH;
+	return allowed ? 0 : -EPERM;
+}

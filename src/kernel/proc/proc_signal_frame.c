@@ -1,0 +1,156 @@
+/*
+ * Running a signal handler and returning from it (rt_sigreturn), with the
+ * Linux x86_64 frame that proc/signal_frame.c lays out.
+ *
+ * Where the platform pages user memory the frame goes on the user stack and
+ * the registers are redirected to the handler.  In the sim a user program
+ * is a host process whose registers the kernel cannot change: handlers are
+ * not run there yet, and a caught signal takes its default action instead
+ * (said once in the log).
+ */
+#include <aegis/errno.h>
+
+#include "core/kstring.h"
+#include "core/log.h"
+#include "mm/kheap.h"
+#include "proc/proc_internal.h"
+#include "proc/signal_frame.h"
+#include "proc/signal_info.h"
+#include "proc/signal_mask.h"
+#include "proc/usercopy.h"
+#include "proc/wait_status.h"
+#include "syscall/handlers.h"
+
+int proc_signal_run_handler(process_t *p, int sig)
+{
+	if (!platform_layout()->user_paged) {
+		printk("[PROC] pid %d (%s): signal %d has a handler; handlers are not run in the sim yet\n", p->pid,
+		       p->name, sig);
+		proc_exit_current(wait_status_killed(sig, false));
+	}
+	aegis_sigset_t old_mask = p->sig_blocked;
+	aegis_kernel_sigaction_t used;
+	if (signal_action_enter(&p->sig_actions, sig, &p->sig_blocked, &used) != 0)
+		return -EINVAL;
+	aegis_siginfo_t info;
+	(void)signal_info_kernel(&info, sig);
+	signal_frame_in_t in = {
+		.regs = platform_user_regs(p->user),
+		.fxsave = platform_user_fpu(p->user),
+		.old_mask = old_mask,
+		.info = &info,
+		.action = &used,
+	};
+	uint8_t *buf = kmalloc(SIGNAL_FRAME_MAX_BYTES);
+	if (!buf)
+		return -ENOMEM;
+	signal_frame_out_t out;
+	int r = signal_frame_build(&in, buf, SIGNAL_FRAME_MAX_BYTES, &out);
+	if (r == 0)
+		r = copy_to_user(p, out.user_addr, buf, out.size);
+	kfree(buf);
+	if (r != 0)
+		return r;
+	*platform_user_regs(p->user) = out.regs;
+	/* The handler starts with a clean FPU, as on Linux; the old state is in the frame. */
+	uint8_t *fx = platform_user_fpu(p->user);
+	if (fx)
+		signal_fxsave_init(fx);
+	return 0;
+}
+
+SYSCALL_HANDLER(rt_sigreturn)
+{
+	(void)args;
+	platform_uregs_t *regs = platform_user_regs(p->user);
+	uint64_t frame_addr;
+	signal_rt_frame_t frame;
+	if (signal_frame_locate(regs->rsp, &frame_addr) != 0 || copy_from_user(p, &frame, frame_addr, sizeof(frame)) != 0)
+		goto bad;
+	uint8_t *fx = platform_user_fpu(p->user);
+	uint64_t fx_addr = 0;
+	if (signal_frame_fpstate(&frame, &fx_addr) != 0)
+		goto bad;
+	/*
+	 * The FPU image is checked in a scratch copy and installed only when the
+	 * whole frame is good, so a bad frame leaves the live state untouched.
+	 */
+	uint8_t *scratch = NULL;
+	if (fx) {
+		scratch = kmalloc(PLATFORM_FXSAVE_SIZE);
+		if (!scratch)
+			return -ENOMEM;
+		if (fx_addr && copy_from_user(p, scratch, fx_addr, PLATFORM_FXSAVE_SIZE) != 0) {
+			kfree(scratch);
+			goto bad;
+		}
+	}
+	aegis_sigset_t mask;
+	platform_uregs_t restored = *regs;
+	if (signal_frame_restore(&frame, fx_addr ? scratch : NULL, &restored, &mask) != 0) {
+		kfree(scratch);
+		goto bad;
+	}
+	if (fx) {
+		if (fx_addr)
+			kmemcpy(fx, scratch, PLATFORM_FXSAVE_SIZE);
+		else
+			signal_fxsave_init(fx);
+		kfree(scratch);
+	}
+	*regs = restored;
+	p->sig_blocked = mask;
+	return (int64_t)regs->rax; /* the interrupted rax, not a result */
+bad:
+	printk("[PROC] pid %d (%s): bad signal frame at rt_sigreturn: SIGSEGV\n", p->pid, p->name);
+	proc_signal_force(p, SIGSEGV);
+	return (int64_t)regs->rax;
+}
+
+SYSCALL_HANDLER(rt_sigaction)
+{
+	int sig = (int)args->a[0];
+	aegis_kernel_sigaction_t act, old;
+	const aegis_kernel_sigaction_t *actp = NULL;
+	if (args->a[1]) {
+		if (copy_from_user(p, &act, args->a[1], sizeof(act)) != 0)
+			return -EFAULT;
+		actp = &act;
+	}
+	int r = signal_action_set(&p->sig_actions, sig, actp, &old, (size_t)args->a[3], &p->sig_pending);
+	if (r != 0)
+		return r;
+	if (args->a[2] && copy_to_user(p, args->a[2], &old, sizeof(old)) != 0)
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_HANDLER(rt_sigprocmask)
+{
+	aegis_sigset_t set, old;
+	const aegis_sigset_t *setp = NULL;
+	if (args->a[1]) {
+		if (args->a[3] != AEGIS_SIGSET_SIZE)
+			return -EINVAL;
+		if (copy_from_user(p, &set, args->a[1], sizeof(set)) != 0)
+			return -EFAULT;
+		setp = &set;
+	}
+	aegis_sigset_t blocked = p->sig_blocked;
+	int r = signal_mask_change(&blocked, (int)args->a[0], setp, &old, (size_t)args->a[3]);
+	if (r != 0)
+		return r;
+	if (args->a[2] && copy_to_user(p, args->a[2], &old, sizeof(old)) != 0)
+		return -EFAULT;
+	p->sig_blocked = blocked;
+	return 0;
+}
+
+SYSCALL_HANDLER(kill)
+{
+	int pid = (int)args->a[0];
+	int sig = (int)args->a[1];
+	if (sig < 0 || sig > AEGIS_NSIG)
+		return -EINVAL;
+	return proc_kill(p, pid, sig);
+}

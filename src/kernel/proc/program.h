@@ -1,0 +1,31 @@
+/*
+ * Finding and reading a program for execve until the VFS exists: the initrd
+ * first (the early programs), then the ext2 root file system.  Symlinks in
+ * the initrd are followed (at most PROGRAM_MAX_LINKS).  The image is read
+ * whole into kernel memory.
+ */
+#ifndef AEGIS_KERNEL_PROC_PROGRAM_H
+#define AEGIS_KERNEL_PROC_PROGRAM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PROGRAM_MAX_BYTES (12u << 20) /* largest program image execve reads */
+#define PROGRAM_MAX_LINKS 8u
+
+typedef struct {
+	uint8_t *image; /* kmalloc'd; program_release frees it */
+	size_t size;
+	uint32_t mode;  /* file type and permission bits */
+	uint32_t uid, gid;
+	char path[256]; /* the path it was found at, after symlinks */
+} program_t;
+
+/*
+ * 0, -ENOENT, -ENOTDIR, -EACCES (not a regular file or no execute bit),
+ * -ELOOP, -EFBIG (above PROGRAM_MAX_BYTES), -ENOMEM, -EIO.
+ */
+int program_load(const char *path, program_t *out);
+void program_release(program_t *prog);
+
+#endif

@@ -1,0 +1,77 @@
+/*
+ * Every system-call handler (syscall_<name>; the glue's sys_<name> is the
+ * userland side), by area, one file each (sys_<area>.c).  The table in
+ * syscall.c maps numbers to these.
+ */
+#ifndef AEGIS_KERNEL_SYSCALL_HANDLERS_H
+#define AEGIS_KERNEL_SYSCALL_HANDLERS_H
+
+#include "syscall/syscall.h"
+
+#define SYSCALL_HANDLER(name) int64_t syscall_##name(process_t *p, const syscall_args_t *args)
+
+/* sys_proc.c: identity of the process, exit */
+SYSCALL_HANDLER(getpid);
+SYSCALL_HANDLER(getppid);
+SYSCALL_HANDLER(gettid);
+SYSCALL_HANDLER(set_tid_address);
+SYSCALL_HANDLER(set_robust_list);
+SYSCALL_HANDLER(exit);
+SYSCALL_HANDLER(exit_group);
+SYSCALL_HANDLER(sched_yield);
+SYSCALL_HANDLER(arch_prctl);
+SYSCALL_HANDLER(uname);
+SYSCALL_HANDLER(getpgrp);
+SYSCALL_HANDLER(getpgid);
+SYSCALL_HANDLER(setpgid);
+SYSCALL_HANDLER(getsid);
+SYSCALL_HANDLER(setsid);
+
+/* sys_fork.c, sys_exec.c, sys_wait.c */
+SYSCALL_HANDLER(fork);
+SYSCALL_HANDLER(vfork);
+SYSCALL_HANDLER(clone);
+SYSCALL_HANDLER(execve);
+SYSCALL_HANDLER(wait4);
+
+/* sys_time.c */
+SYSCALL_HANDLER(clock_gettime);
+SYSCALL_HANDLER(clock_getres);
+SYSCALL_HANDLER(gettimeofday);
+SYSCALL_HANDLER(nanosleep);
+SYSCALL_HANDLER(clock_nanosleep);
+
+/* sys_random.c */
+SYSCALL_HANDLER(getrandom);
+
+/* sys_io.c: descriptors */
+SYSCALL_HANDLER(read);
+SYSCALL_HANDLER(write);
+SYSCALL_HANDLER(readv);
+SYSCALL_HANDLER(writev);
+SYSCALL_HANDLER(close);
+SYSCALL_HANDLER(dup);
+SYSCALL_HANDLER(dup2);
+SYSCALL_HANDLER(dup3);
+SYSCALL_HANDLER(pipe);
+SYSCALL_HANDLER(pipe2);
+
+/* sys_id.c: credentials (reading) */
+SYSCALL_HANDLER(getuid);
+SYSCALL_HANDLER(geteuid);
+SYSCALL_HANDLER(getgid);
+SYSCALL_HANDLER(getegid);
+
+/* proc/proc_signal_frame.c: signals */
+SYSCALL_HANDLER(rt_sigaction);
+SYSCALL_HANDLER(rt_sigprocmask);
+SYSCALL_HANDLER(rt_sigreturn);
+SYSCALL_HANDLER(kill);
+
+/* sys_mem.c */
+SYSCALL_HANDLER(brk);
+SYSCALL_HANDLER(mmap);
+SYSCALL_HANDLER(munmap);
+SYSCALL_HANDLER(mprotect);
+
+#endif

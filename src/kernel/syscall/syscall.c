@@ -1,0 +1,73 @@
+/*
+ * The system-call table and dispatch (see syscall.h).
+ */
+#include "syscall/syscall.h"
+
+#include <aegis/errno.h>
+#include <aegis/syscall_nr.h>
+
+#include "syscall/handlers.h"
+
+static const syscall_fn_t syscall_table[SYSCALL_TABLE_SIZE] = {
+	[SYS_read] = syscall_read,
+	[SYS_write] = syscall_write,
+	[SYS_close] = syscall_close,
+	[SYS_readv] = syscall_readv,
+	[SYS_writev] = syscall_writev,
+	[SYS_pipe] = syscall_pipe,
+	[SYS_pipe2] = syscall_pipe2,
+	[SYS_dup] = syscall_dup,
+	[SYS_dup2] = syscall_dup2,
+	[SYS_dup3] = syscall_dup3,
+	[SYS_mmap] = syscall_mmap,
+	[SYS_mprotect] = syscall_mprotect,
+	[SYS_munmap] = syscall_munmap,
+	[SYS_brk] = syscall_brk,
+	[SYS_rt_sigaction] = syscall_rt_sigaction,
+	[SYS_rt_sigprocmask] = syscall_rt_sigprocmask,
+	[SYS_rt_sigreturn] = syscall_rt_sigreturn,
+	[SYS_kill] = syscall_kill,
+	[SYS_sched_yield] = syscall_sched_yield,
+	[SYS_nanosleep] = syscall_nanosleep,
+	[SYS_getpid] = syscall_getpid,
+	[SYS_clone] = syscall_clone,
+	[SYS_fork] = syscall_fork,
+	[SYS_vfork] = syscall_vfork,
+	[SYS_execve] = syscall_execve,
+	[SYS_exit] = syscall_exit,
+	[SYS_wait4] = syscall_wait4,
+	[SYS_uname] = syscall_uname,
+	[SYS_getuid] = syscall_getuid,
+	[SYS_getgid] = syscall_getgid,
+	[SYS_geteuid] = syscall_geteuid,
+	[SYS_getegid] = syscall_getegid,
+	[SYS_setpgid] = syscall_setpgid,
+	[SYS_getppid] = syscall_getppid,
+	[SYS_getpgrp] = syscall_getpgrp,
+	[SYS_setsid] = syscall_setsid,
+	[SYS_getpgid] = syscall_getpgid,
+	[SYS_getsid] = syscall_getsid,
+	[SYS_arch_prctl] = syscall_arch_prctl,
+	[SYS_gettid] = syscall_gettid,
+	[SYS_set_tid_address] = syscall_set_tid_address,
+	[SYS_exit_group] = syscall_exit_group,
+	[SYS_set_robust_list] = syscall_set_robust_list,
+	[SYS_gettimeofday] = syscall_gettimeofday,
+	[SYS_clock_gettime] = syscall_clock_gettime,
+	[SYS_clock_getres] = syscall_clock_getres,
+	[SYS_clock_nanosleep] = syscall_clock_nanosleep,
+	[SYS_getrandom] = syscall_getrandom,
+};
+
+syscall_fn_t syscall_lookup(uint64_t nr)
+{
+	return nr < SYSCALL_TABLE_SIZE ? syscall_table[nr] : NULL;
+}
+
+int64_t syscall_dispatch(process_t *p, uint64_t nr, const syscall_args_t *args)
+{
+	syscall_fn_t fn = syscall_lookup(nr);
+	if (!fn)
+		return -ENOSYS;
+	return fn(p, args);
+}

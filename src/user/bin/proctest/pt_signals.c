@@ -1,0 +1,144 @@
+/*
+ * Signals: default actions (terminate, ignore), SIG_IGN, blocking, kill's
+ * targeting and errors, what PID 1 refuses, and (where the kernel runs
+ * handlers) a caught signal with SA_RESTORER returning through
+ * rt_sigreturn.  PROC-080.. in spec/processes.md.
+ */
+#include "glue/glue.h"
+#include "glue/glue_call.h"
+#include "proctest.h"
+#include "pt_status.h"
+
+#define PT_SIGKILL 9
+#define PT_SIGUSR1 10
+#define PT_SIGTERM 15
+#define PT_SIGCHLD 17
+#define PT_SIGTSTP 20
+#define PT_SIG_BLOCK 0
+#define PT_SIG_IGN 1ull
+#define PT_SA_RESTORER 0x04000000ull
+#define PT_ESRCH 3
+#define PT_HANDLER_MAGIC 0x5a
+
+static int self_term(void *ctx)
+{
+	(void)ctx;
+	sys_kill((int)sys_getpid(), PT_SIGTERM);
+	return 0; /* reached only if SIGTERM did not end us */
+}
+
+static int ignore_term(void *ctx)
+{
+	(void)ctx;
+	aegis_sigaction_t act = { PT_SIG_IGN, 0, 0, 0 };
+	if (sys_rt_sigaction(PT_SIGTERM, &act, NULL, sizeof(aegis_sigset_t)) != 0)
+		return 2;
+	sys_kill((int)sys_getpid(), PT_SIGTERM);
+	return 0;
+}
+
+static int block_usr1(void *ctx)
+{
+	(void)ctx;
+	aegis_sigset_t set = 1ull << (PT_SIGUSR1 - 1), old = 0;
+	if (sys_rt_sigprocmask(PT_SIG_BLOCK, &set, &old, sizeof(set)) != 0)
+		return 2;
+	sys_kill((int)sys_getpid(), PT_SIGUSR1);
+	aegis_sigset_t now = 0;
+	sys_rt_sigprocmask(PT_SIG_BLOCK, NULL, &now, sizeof(now));
+	return now == set ? 0 : 3; /* still alive while blocked */
+}
+
+static volatile int handler_seen;
+
+static void on_usr1(int sig)
+{
+	handler_seen = sig == PT_SIGUSR1 ? PT_HANDLER_MAGIC : -1;
+}
+
+static int catch_usr1(void *ctx)
+{
+	(void)ctx;
+	aegis_sigaction_t act = { (uint64_t)(uintptr_t)on_usr1, PT_SA_RESTORER,
+				  (uint64_t)(uintptr_t)glue_signal_restorer, 0 };
+	if (sys_rt_sigaction(PT_SIGUSR1, &act, NULL, sizeof(aegis_sigset_t)) != 0)
+		return 2;
+	long r = sys_kill((int)sys_getpid(), PT_SIGUSR1);
+	/* The handler ran before kill returned to us, and rt_sigreturn gave back kill's result. */
+	return (handler_seen == PT_HANDLER_MAGIC && r == 0) ? 0 : 3;
+}
+
+static void signals_defaults(void)
+{
+	int s = pt_fork_run(self_term, NULL);
+	pt_check(pt_signaled(s) && pt_term_sig(s) == PT_SIGTERM, "PROC-080",
+		 "SIGTERM's default action terminates, and wait4 reports the signal", "status 0x%x", s);
+	s = pt_fork_run(ignore_term, NULL);
+	pt_check(s == 0, "PROC-081", "an ignored SIGTERM does nothing", "status 0x%x", s);
+	s = pt_fork_run(block_usr1, NULL);
+	pt_check(s == 0, "PROC-082", "a blocked signal stays pending and does not act", "status 0x%x", s);
+}
+
+static void signals_kill_blocked_child(void)
+{
+	int fds[2];
+	sys_pipe(fds);
+	long pid = sys_fork();
+	if (pid == 0) {
+		char c;
+		sys_close(fds[1]);
+		sys_read(fds[0], &c, 1); /* blocks until killed */
+		sys_exit(0);
+	}
+	sys_close(fds[0]);
+	aegis_timespec_t nap = { 0, 10000000 };
+	sys_nanosleep(&nap, NULL);
+	long r = sys_kill((int)pid, PT_SIGKILL);
+	int s = -1;
+	sys_wait4((int)pid, &s, 0, NULL);
+	sys_close(fds[1]);
+	pt_check(r == 0 && pt_signaled(s) && pt_term_sig(s) == PT_SIGKILL, "PROC-083",
+		 "SIGKILL ends a child blocked in a system call", "kill = %ld, status 0x%x", r, s);
+	r = sys_kill((int)pid, 0);
+	pt_check(r == -PT_ESRCH, "PROC-084", "kill of a reaped PID fails with ESRCH", "kill = %ld", r);
+	r = sys_kill((int)pid, 99);
+	pt_check(r == -PT_EINVAL, "PROC-084", "kill with a bad signal number fails with EINVAL", "kill = %ld", r);
+	aegis_sigaction_t act = { PT_SIG_IGN, 0, 0, 0 };
+	r = sys_rt_sigaction(PT_SIGKILL, &act, NULL, sizeof(aegis_sigset_t));
+	pt_check(r == -PT_EINVAL, "PROC-085", "SIGKILL cannot be ignored", "rt_sigaction = %ld", r);
+	r = sys_kill(1, PT_SIGTERM);
+	pt_check(r == 0, "PROC-086", "PID 1 survives a signal it has no handler for", "kill(1) = %ld", r);
+}
+
+static void signals_handler(void)
+{
+	if (!pt_user_paged()) {
+		pt_skip("PROC-087", "a handler runs and rt_sigreturn resumes the program",
+			"handlers are not run inside host processes (sim)");
+		return;
+	}
+	int s = pt_fork_run(catch_usr1, NULL);
+	pt_check(s == 0, "PROC-087", "a handler runs and rt_sigreturn resumes the program", "status 0x%x", s);
+}
+
+static int self_stop(void *ctx)
+{
+	(void)ctx;
+	sys_kill((int)sys_getpid(), PT_SIGTSTP);
+	return 0; /* a stop is ignored until job control exists */
+}
+
+static void signals_stop(void)
+{
+	int s = pt_fork_run(self_stop, NULL);
+	pt_check(pt_exited(s) && pt_exit_code(s) == 0, "PROC-088", "a stop signal's default action is ignored",
+		 "status 0x%x", s);
+}
+
+void pt_run_signals(void)
+{
+	signals_defaults();
+	signals_kill_blocked_child();
+	signals_handler();
+	signals_stop();
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/python3
+"""Processes on both builds (spec/processes.md): proctest as PID 1, boot markers, init selection.
+
+proctest prints one line per check ("ok - PROC-NNN text", "not ok - ...", "skip - ...: why");
+each becomes a TAP result here, prefixed with the build it ran on.
+"""
+import os
+import re
+
+from aegis_qemu import boot, kernel_path
+from aegis_sim import BUILD, ROOTFS_IMAGE, find_in_order, run_sim
+from tap import Tap
+
+SIM_INITRD = os.path.join(BUILD, "initrd-sim.cpio")
+QEMU_INITRD = os.path.join(BUILD, "initrd.cpio")
+SIM_TIMEOUT = 240
+QEMU_TIMEOUT = 240
+STATUS_PASS = 33
+STATUS_FAIL = 35
+CHECK_LINE = re.compile(r"^(ok|not ok|skip) - (PROC-\d{3}) (.*)$")
+# Every requirement proctest checks: each must report at least one line (ok, not ok or skip) on
+# each build, so a check that silently stops running is a failure here.
+PROCTEST_IDS = ["PROC-012", "PROC-050", "PROC-051", "PROC-052", "PROC-053", "PROC-054", "PROC-055",
+                "PROC-056", "PROC-057", "PROC-058", "PROC-059", "PROC-060", "PROC-061", "PROC-070",
+                "PROC-071", "PROC-072", "PROC-073", "PROC-080", "PROC-081", "PROC-082", "PROC-083",
+                "PROC-084", "PROC-085", "PROC-086", "PROC-087", "PROC-088", "PROC-090", "PROC-091",
+                "PROC-092", "PROC-100", "PROC-101", "PROC-102", "PROC-103"]
+PROCESS_MARKERS = [
+    "[SYSCALL] OK: ",
+    "[EXT2] OK: ",
+    "[INITRD] OK: ",
+    "[AEGIS] OK: early boot complete",
+    "[CAP] OK: 7 baseline capabilities granted to init",
+    "[VMM] OK: identity map removed",
+    "[SCHED] OK: scheduler started, 2 tasks",
+]
+
+t = Tap()
+
+
+def report_checks(build, lines):
+    """One TAP result per proctest line; returns (how many checks, whether the summary came)."""
+    count = 0
+    for line in lines:
+        m = CHECK_LINE.match(line)
+        if not m:
+            continue
+        count += 1
+        verdict, req, text = m.groups()
+        name = "%s %s: %s" % (req, build, text)
+        if verdict == "skip":
+            t.skip(name, text.split(": ")[-1])
+        else:
+            t.ok(verdict == "ok", name, detail=line)
+    summary = any(l.startswith("proctest: ") and " passed, " in l for l in lines)
+    reported = {m.group(2) for m in map(CHECK_LINE.match, lines) if m}
+    missing = [i for i in PROCTEST_IDS if i not in reported]
+    t.ok(not missing, "PROC-050 %s: every requirement proctest covers reported a result" % build,
+         detail="missing: " + " ".join(missing))
+    return count, summary
+
+
+def sim_modules(initrd=SIM_INITRD):
+    return ["--module", ROOTFS_IMAGE + ",rootfs", "--module", initrd + ",initrd"]
+
+
+# ---- the sim ----------------------------------------------------------------------------
+r = run_sim(cmdline="init=/bin/proctest test=init", seed=3, args=sim_modules(), timeout=SIM_TIMEOUT)
+count, summary = report_checks("sim", r.lines)
+t.ok(count > 50 and summary, "PROC-050 sim: proctest ran to its summary line",
+     detail="%d checks\n%s%s" % (count, "\n".join(r.lines[-20:]), r.stderr[-2000:]))
+t.ok(r.status == STATUS_PASS, "PROC-003 sim: test=init ends with PASS when PID 1 exits 0",
+     detail="status %r\n%s" % (r.status, r.stderr[-2000:]))
+t.ok(find_in_order(r.lines, PROCESS_MARKERS) is None, "PROC-001 sim: process markers in order",
+     detail="\n".join(l for l in r.lines if l.startswith("[")))
+t.ok("ERROR: AddressSanitizer" not in r.stderr and "runtime error" not in r.stderr + r.stdout,
+     "PROC-060 sim: no sanitizer report from the kernel or any program", detail=r.stderr[-3000:])
+again = run_sim(cmdline="init=/bin/proctest test=init", seed=3, args=sim_modules(), timeout=SIM_TIMEOUT)
+t.ok(again.lines == r.lines, "PROC-010 sim: the same seed gives the same run, byte for byte",
+     detail="\n".join(a + " | " + b for a, b in zip(r.lines, again.lines) if a != b)[:3000])
+
+none = run_sim(cmdline="boot=text", args=["--module", ROOTFS_IMAGE + ",rootfs"], timeout=SIM_TIMEOUT)
+t.ok(any(l.startswith("[INIT] FAIL: no init program") for l in none.lines) and none.status == 0,
+     "PROC-002 sim: no init program: a FAIL line and the machine idles to its end",
+     detail="status %r\n%s" % (none.status, "\n".join(none.lines[-8:])))
+bad = run_sim(cmdline="init=/test/enoexec/text test=init", args=sim_modules(), timeout=SIM_TIMEOUT)
+t.ok(bad.status == STATUS_FAIL and any(l.startswith("[INIT] FAIL: cannot run /test/enoexec/text") for l in bad.lines)
+     and any("exited with status 0x7e00" in l for l in bad.lines),
+     "PROC-003 sim: an init that cannot start ends a test=init run with FAIL and status 126",
+     detail="status %r\n%s" % (bad.status, "\n".join(bad.lines[-8:])))
+
+# ---- QEMU ---------------------------------------------------------------------------------
+kernel = kernel_path()
+if not os.path.exists(kernel) or not os.path.exists(QEMU_INITRD):
+    t.ok(False, "PROC-050 qemu: the kernel and initrd are built", detail="%s %s" % (kernel, QEMU_INITRD))
+else:
+    q = boot(kernel=kernel, cmdline="init=/bin/proctest test=init", module=QEMU_INITRD, timeout=QEMU_TIMEOUT)
+    count, summary = report_checks("qemu", q.lines)
+    t.ok(count > 50 and summary, "PROC-050 qemu: proctest ran to its summary line",
+         detail="%d checks\n%s" % (count, "\n".join(q.lines[-30:])))
+    t.ok(q.status == STATUS_PASS, "PROC-003 qemu: test=init ends with PASS when PID 1 exits 0",
+         detail="status %r\n%s" % (q.status, "\n".join(q.lines[-10:])))
+    t.ok(find_in_order(q.lines, [m for m in PROCESS_MARKERS if not m.startswith("[EXT2]")]) is None,
+         "PROC-001 qemu: process markers in order", detail="\n".join(l for l in q.lines if l.startswith("[")))
+    t.ok(not any(l.startswith("PANIC") or "KERNEL PANIC" in l for l in q.lines),
+         "PROC-073 qemu: no kernel panic while programs misbehave", detail="\n".join(q.lines[-10:]))
+
+t.done()
