@@ -22,7 +22,8 @@ INITRD_FILES += /etc/initrd-release=src/initrd/etc/initrd-release
 initrd_sources = $(foreach pair,$(INITRD_FILES),$(word 2,$(subst =, ,$(pair))))
 
 .SECONDEXPANSION:
-$(INITRD_IMAGE): $$(call initrd_sources) tools/mkinitrd mk/initrd.mk
+# Any mk file may add files, so a change to one rebuilds the archive.
+$(INITRD_IMAGE): $$(call initrd_sources) tools/mkinitrd $(wildcard mk/*.mk)
 	@mkdir -p $(@D)
 	$(call say,INITRD,$@)
 	$(Q)$(PYTHON) tools/mkinitrd $@ $(INITRD_FILES)

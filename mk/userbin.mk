@@ -59,6 +59,9 @@ $(addprefix $(ENOEXEC_DIR)/,$(ENOEXEC_NAMES)): $(ENOEXEC_STAMP)
 INITRD_FILES += $(foreach prog,$(USER_PROGS),/bin/$(prog)=$(BUILD)/user/musl/$(prog))
 INITRD_FILES += /test/hello-musl=tests/elf-loader/data/hello-musl /test/tls-musl=tests/elf-loader/data/tls-musl
 INITRD_FILES += $(ENOEXEC_PAIRS)
+# Debian's busybox-static, unmodified (make deps installs it): bbcheck's outside judge.
+BUSYBOX_STATIC ?= /bin/busybox
+INITRD_FILES += $(if $(wildcard $(BUSYBOX_STATIC)),/bin/busybox=$(BUSYBOX_STATIC))
 
 # The sim initrd: host builds, and the malformed files the sim's exec refuses by itself
 # (the rest would reach the host's exec and end the process instead: spec/processes.md).

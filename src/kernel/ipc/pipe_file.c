@@ -6,12 +6,17 @@
 #include "ipc/pipe_file.h"
 
 #include <aegis/errno.h>
+#include <aegis/fcntl.h>
+#include <aegis/linux_abi.h>
 #include <aegis/signal.h>
 
 #include "ipc/pipe.h"
 #include "mm/kheap.h"
 #include "proc/proc_internal.h"
 #include "sched/sched.h"
+
+#define PIPE_FILE_PERM 0600u
+#define PIPE_FILE_BLKSIZE 4096
 
 #define O_RDONLY 00u
 #define O_WRONLY 01u
@@ -86,10 +91,19 @@ static void pipe_file_release(file_t *f)
 		kfree(po);
 }
 
+static void pipe_file_stat(file_t *f, aegis_stat_t *st)
+{
+	(void)f;
+	st->st_mode = AEGIS_S_IFIFO | PIPE_FILE_PERM;
+	st->st_nlink = 1;
+	st->st_blksize = PIPE_FILE_BLKSIZE;
+}
+
 static const file_ops_t pipe_file_ops = {
 	.read = pipe_file_read,
 	.write = pipe_file_write,
 	.release = pipe_file_release,
+	.stat = pipe_file_stat,
 };
 
 int pipe_file_create(uint32_t flags, file_t **read_end, file_t **write_end)

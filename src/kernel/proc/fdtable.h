@@ -19,6 +19,8 @@
 
 struct file;
 struct process;
+struct vnode;
+struct aegis_stat;
 
 typedef struct {
 	/* Bytes moved (>= 0) or -errno; buf is a kernel buffer. */
@@ -26,6 +28,8 @@ typedef struct {
 	int64_t (*write)(struct file *f, const void *buf, size_t len);
 	/* The last reference is gone: release the object. */
 	void (*release)(struct file *f);
+	/* fstat of a file with no node (pipes, the console); NULL: a plain character device. */
+	void (*stat)(struct file *f, struct aegis_stat *st);
 } file_ops_t;
 
 typedef struct file {
@@ -33,6 +37,8 @@ typedef struct file {
 	uint32_t refs;
 	uint32_t flags; /* O_* status flags */
 	void *object;
+	struct vnode *node; /* the namespace node it was opened from, or NULL */
+	uint64_t pos;       /* file offset (seekable files) */
 } file_t;
 
 typedef struct {

@@ -151,6 +151,7 @@ int proc_start_task(process_t *p)
 
 void proc_set_name(process_t *p, const char *path)
 {
+	kstrlcpy(p->exe_path, path, sizeof(p->exe_path));
 	const char *base = path;
 	for (const char *c = path; *c; c++)
 		if (*c == '/' && c[1])

@@ -28,6 +28,7 @@
 #define PROC_PID_MAX 32768     /* PIDs wrap here (skipping those in use) */
 #define PROC_NAME_MAX 16u      /* comm: last path component, cut */
 #define PROC_INIT_PID 1
+#define PROC_EXE_PATH_MAX 256u /* the program's canonical path (/proc/self/exe) */
 
 typedef enum {
 	PROC_ALIVE,
@@ -60,6 +61,8 @@ typedef struct process {
 	cap_proc_t caps;
 	rlimit_table_t rlimits;
 	fdtable_t fds;
+	struct vnode *cwd;         /* working directory; NULL means the root */
+	char exe_path[PROC_EXE_PATH_MAX];
 } process_t;
 
 /* Set up the table (no processes yet). */
@@ -103,7 +106,7 @@ __attribute__((noreturn)) void proc_exit_current(int status);
 /* Free a zombie's record (after wait4 collected its status). */
 void proc_reap(process_t *zombie);
 
-/* Set the name shown in reports and /proc from a path's last component. */
+/* Record the program's path (/proc/self/exe) and the name shown in reports, its last component. */
 void proc_set_name(process_t *p, const char *path);
 
 #endif

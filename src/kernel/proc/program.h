@@ -1,8 +1,10 @@
 /*
- * Finding and reading a program for execve until the VFS exists: the initrd
- * first (the early programs), then the ext2 root file system.  Symlinks in
- * the initrd are followed (at most PROGRAM_MAX_LINKS).  The image is read
- * whole into kernel memory.
+ * Reading a program image for execve.  execve resolves the name in the
+ * namespace first (fs/vfs.h: relative paths, symlinks, /proc/self/exe) and
+ * passes the canonical path here, which looks in the layers in the
+ * namespace's order: the initrd first (the early programs), then the ext2
+ * root file system.  PID 1's first exec comes here directly.  The image is
+ * read whole into kernel memory.
  */
 #ifndef AEGIS_KERNEL_PROC_PROGRAM_H
 #define AEGIS_KERNEL_PROC_PROGRAM_H

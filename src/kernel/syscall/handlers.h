@@ -56,6 +56,28 @@ SYSCALL_HANDLER(dup3);
 SYSCALL_HANDLER(pipe);
 SYSCALL_HANDLER(pipe2);
 
+/* sys_file.c: opening and inspecting files */
+SYSCALL_HANDLER(open);
+SYSCALL_HANDLER(openat);
+SYSCALL_HANDLER(lseek);
+SYSCALL_HANDLER(pread64);
+SYSCALL_HANDLER(fstat);
+SYSCALL_HANDLER(stat);
+SYSCALL_HANDLER(lstat);
+SYSCALL_HANDLER(newfstatat);
+SYSCALL_HANDLER(getdents64);
+SYSCALL_HANDLER(fcntl);
+SYSCALL_HANDLER(ioctl);
+
+/* sys_path.c: names */
+SYSCALL_HANDLER(getcwd);
+SYSCALL_HANDLER(chdir);
+SYSCALL_HANDLER(fchdir);
+SYSCALL_HANDLER(readlink);
+SYSCALL_HANDLER(readlinkat);
+SYSCALL_HANDLER(access);
+SYSCALL_HANDLER(faccessat);
+
 /* sys_id.c: credentials (reading) */
 SYSCALL_HANDLER(getuid);
 SYSCALL_HANDLER(geteuid);

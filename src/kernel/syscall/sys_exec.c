@@ -13,12 +13,14 @@
  * program's real path.
  */
 #include <aegis/errno.h>
+#include <aegis/fcntl.h>
 #include <aegis/signal.h>
 
 #include "cap/cap_policy_load.h"
 #include "core/kstring.h"
 #include "core/log.h"
 #include "core/rng.h"
+#include "fs/vfs.h"
 #include "mm/kheap.h"
 #include "mm/uvm.h"
 #include "mm/vmm.h"
@@ -249,7 +251,16 @@ static void exec_commit_identity(process_t *p, const program_t *prog, const cred
 static int exec_run(process_t *p, const char *path, exec_args_t *a)
 {
 	program_t prog;
-	int r = program_load(path, &prog);
+	kmemset(&prog, 0, sizeof(prog));
+	/* The namespace resolves the name (relative paths, symlinks, /proc/self/exe); the loader reads the file. */
+	vnode_t *start = NULL, *node = NULL;
+	int r = vfs_start_node(p, AEGIS_AT_FDCWD, &start);
+	if (r == 0)
+		r = vfs_resolve(p, start, path, 0, &node);
+	if (r == 0 && !vnode_is_regular(node))
+		r = -EACCES;
+	if (r == 0)
+		r = program_load(node->path, &prog);
 	if (r == 0 && cred_dac_check(&p->cred, prog.uid, prog.gid, prog.mode, CRED_ACCESS_X, false) != 0)
 		r = -EACCES;
 	cred_t cred = p->cred;

@@ -7,6 +7,7 @@
 #include <aegis/errno.h>
 #include <aegis/signal.h>
 
+#include "core/kstring.h"
 #include "mm/uvm.h"
 #include "proc/proc_internal.h"
 #include "proc/signal_action.h"
@@ -45,6 +46,8 @@ static int64_t proc_fork(process_t *p, uint64_t child_tid_addr)
 	for (unsigned i = 0; i < PROC_NAME_MAX; i++)
 		child->name[i] = p->name[i];
 	cred_copy(&child->cred, &p->cred);
+	kmemcpy(child->exe_path, p->exe_path, sizeof(child->exe_path));
+	child->cwd = p->cwd;
 	rlimit_table_copy(&child->rlimits, &p->rlimits);
 	signal_actions_fork(&child->sig_actions, &p->sig_actions);
 	child->sig_blocked = p->sig_blocked;

@@ -13,6 +13,7 @@ static inline int pt_term_sig(int s) { return s & 0x7f; }
 
 #define PT_WNOHANG 1
 #define PT_ENOENT 2
+#define PT_EACCES 13
 #define PT_EINTR 4
 #define PT_ENOEXEC 8
 #define PT_ECHILD 10

@@ -1,0 +1,64 @@
+/*
+ * open, fcntl and *at flags with their Linux x86_64 values, shared by the
+ * kernel and userland.
+ */
+#ifndef AEGIS_FCNTL_H
+#define AEGIS_FCNTL_H
+
+#define AEGIS_O_ACCMODE 03
+#define AEGIS_O_RDONLY 00
+#define AEGIS_O_WRONLY 01
+#define AEGIS_O_RDWR 02
+#define AEGIS_O_CREAT 0100
+#define AEGIS_O_EXCL 0200
+#define AEGIS_O_NOCTTY 0400
+#define AEGIS_O_TRUNC 01000
+#define AEGIS_O_APPEND 02000
+#define AEGIS_O_NONBLOCK 04000
+#define AEGIS_O_DSYNC 010000
+#define AEGIS_O_DIRECT 040000
+#define AEGIS_O_LARGEFILE 0100000
+#define AEGIS_O_DIRECTORY 0200000
+#define AEGIS_O_NOFOLLOW 0400000
+#define AEGIS_O_NOATIME 01000000
+#define AEGIS_O_CLOEXEC 02000000
+#define AEGIS_O_SYNC 04010000
+#define AEGIS_O_PATH 010000000
+#define AEGIS_O_TMPFILE 020200000
+
+#define AEGIS_AT_FDCWD (-100)
+#define AEGIS_AT_SYMLINK_NOFOLLOW 0x100
+#define AEGIS_AT_EACCESS 0x200
+#define AEGIS_AT_SYMLINK_FOLLOW 0x400
+#define AEGIS_AT_NO_AUTOMOUNT 0x800
+#define AEGIS_AT_EMPTY_PATH 0x1000
+
+#define AEGIS_F_DUPFD 0
+#define AEGIS_F_GETFD 1
+#define AEGIS_F_SETFD 2
+#define AEGIS_F_GETFL 3
+#define AEGIS_F_SETFL 4
+#define AEGIS_F_DUPFD_CLOEXEC 1030
+#define AEGIS_FD_CLOEXEC 1
+
+#define AEGIS_SEEK_SET 0
+#define AEGIS_SEEK_CUR 1
+#define AEGIS_SEEK_END 2
+
+/* File type bits of st_mode, and the d_type values of getdents64. */
+#define AEGIS_S_IFMT 0170000
+#define AEGIS_S_IFSOCK 0140000
+#define AEGIS_S_IFLNK 0120000
+#define AEGIS_S_IFREG 0100000
+#define AEGIS_S_IFBLK 0060000
+#define AEGIS_S_IFDIR 0040000
+#define AEGIS_S_IFCHR 0020000
+#define AEGIS_S_IFIFO 0010000
+#define AEGIS_DT_UNKNOWN 0
+#define AEGIS_DT_FIFO 1
+#define AEGIS_DT_CHR 2
+#define AEGIS_DT_DIR 4
+#define AEGIS_DT_REG 8
+#define AEGIS_DT_LNK 10
+
+#endif
