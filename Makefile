@@ -146,5 +146,5 @@ clean:
 	rm -rf $(BUILD)
 
 help:
-	@echo "targets: all sim run iso check coverage fuzz bench-boot prove deps clean"; \
+	@echo "targets: all sim run iso check coverage fuzz bench-boot bench-proc prove deps clean"; \
 	echo "see README.md for what each one does"
