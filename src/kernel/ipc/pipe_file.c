@@ -18,9 +18,6 @@
 #define PIPE_FILE_PERM 0600u
 #define PIPE_FILE_BLKSIZE 4096
 
-#define O_RDONLY 00u
-#define O_WRONLY 01u
-#define O_NONBLOCK 04000u
 
 typedef struct {
 	pipe_t core;
@@ -44,7 +41,7 @@ static void pipe_apply(pipe_object_t *po, uint32_t actions)
 static int64_t pipe_file_read(file_t *f, void *buf, size_t len)
 {
 	pipe_object_t *po = f->object;
-	bool nonblock = (f->flags & O_NONBLOCK) != 0;
+	bool nonblock = (f->flags & AEGIS_O_NONBLOCK) != 0;
 	for (;;) {
 		pipe_result_t r = pipe_read(&po->core, buf, len, nonblock);
 		pipe_apply(po, r.actions);
@@ -61,7 +58,7 @@ static int64_t pipe_file_read(file_t *f, void *buf, size_t len)
 static int64_t pipe_file_write(file_t *f, const void *buf, size_t len)
 {
 	pipe_object_t *po = f->object;
-	bool nonblock = (f->flags & O_NONBLOCK) != 0;
+	bool nonblock = (f->flags & AEGIS_O_NONBLOCK) != 0;
 	const uint8_t *src = buf;
 	size_t done = 0;
 	for (;;) {
@@ -81,7 +78,7 @@ static int64_t pipe_file_write(file_t *f, const void *buf, size_t len)
 static void pipe_file_release(file_t *f)
 {
 	pipe_object_t *po = f->object;
-	pipe_end_t end = (f->flags & O_WRONLY) ? PIPE_END_WRITE : PIPE_END_READ;
+	pipe_end_t end = (f->flags & AEGIS_O_WRONLY) ? PIPE_END_WRITE : PIPE_END_READ;
 	int actions = pipe_close_end(&po->core, end);
 	if (actions > 0)
 		pipe_apply(po, (uint32_t)actions & ~PIPE_ACT_SIGPIPE);
@@ -112,8 +109,8 @@ int pipe_file_create(uint32_t flags, file_t **read_end, file_t **write_end)
 	if (!po)
 		return -ENOMEM;
 	pipe_init(&po->core);
-	file_t *r = file_create(&pipe_file_ops, po, O_RDONLY | (flags & O_NONBLOCK));
-	file_t *w = file_create(&pipe_file_ops, po, O_WRONLY | (flags & O_NONBLOCK));
+	file_t *r = file_create(&pipe_file_ops, po, AEGIS_O_RDONLY | (flags & AEGIS_O_NONBLOCK));
+	file_t *w = file_create(&pipe_file_ops, po, AEGIS_O_WRONLY | (flags & AEGIS_O_NONBLOCK));
 	if (!r || !w) {
 		kfree(r);
 		kfree(w);

@@ -5,6 +5,7 @@
  * bytes stays atomic); a short transfer ends the call with what was moved.
  */
 #include <aegis/errno.h>
+#include <aegis/fcntl.h>
 #include <aegis/linux_abi.h>
 
 #include "ipc/pipe.h"
@@ -16,11 +17,6 @@
 #define IO_CHUNK 4096u
 #define IO_MAX_BYTES 0x7ffff000ull /* Linux moves at most this much per call */
 #define IOV_MAX 1024u
-#define O_ACCMODE 03u
-#define O_WRONLY 01u
-#define O_RDWR 02u
-#define O_NONBLOCK 04000u
-#define O_CLOEXEC 02000000u
 
 _Static_assert(IO_CHUNK >= PIPE_BUF, "pipe writes up to PIPE_BUF must reach the pipe in one piece");
 
@@ -32,13 +28,15 @@ static int64_t io_transfer(process_t *p, file_t *f, uint64_t addr, uint64_t len,
 		len = IO_MAX_BYTES;
 	if (!user_range_ok(addr, (size_t)len))
 		return -EFAULT;
-	uint8_t *chunk = kmalloc(IO_CHUNK);
+	/* Sized to the request: a one-byte pipe write must not cost a two-page heap block. */
+	size_t chunk_size = len < IO_CHUNK ? (len ? (size_t)len : 1u) : IO_CHUNK;
+	uint8_t *chunk = kmalloc(chunk_size);
 	if (!chunk)
 		return -ENOMEM;
 	uint64_t done = 0;
 	int64_t result = 0;
 	while (done < len) {
-		size_t n = len - done < IO_CHUNK ? (size_t)(len - done) : IO_CHUNK;
+		size_t n = len - done < chunk_size ? (size_t)(len - done) : chunk_size;
 		int64_t moved;
 		if (writing) {
 			if (copy_from_user(p, chunk, addr + done, n) != 0) {
@@ -67,8 +65,8 @@ static int64_t io_transfer(process_t *p, file_t *f, uint64_t addr, uint64_t len,
 
 static bool io_can(const file_t *f, bool writing)
 {
-	uint32_t mode = f->flags & O_ACCMODE;
-	return writing ? (mode == O_WRONLY || mode == O_RDWR) : mode != O_WRONLY;
+	uint32_t mode = f->flags & AEGIS_O_ACCMODE;
+	return writing ? (mode == AEGIS_O_WRONLY || mode == AEGIS_O_RDWR) : mode != AEGIS_O_WRONLY;
 }
 
 static int64_t io_call(process_t *p, int fd, uint64_t addr, uint64_t len, bool writing)
@@ -188,24 +186,24 @@ SYSCALL_HANDLER(dup2)
 SYSCALL_HANDLER(dup3)
 {
 	uint32_t flags = (uint32_t)args->a[2];
-	if (flags & ~O_CLOEXEC)
+	if (flags & ~AEGIS_O_CLOEXEC)
 		return -EINVAL;
 	if (args->a[0] == args->a[1])
 		return -EINVAL;
-	return dup_to(p, (int)args->a[0], (int)args->a[1], (flags & O_CLOEXEC) != 0);
+	return dup_to(p, (int)args->a[0], (int)args->a[1], (flags & AEGIS_O_CLOEXEC) != 0);
 }
 
 static int64_t do_pipe(process_t *p, uint64_t fds_addr, uint32_t flags)
 {
-	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
+	if (flags & ~(AEGIS_O_CLOEXEC | AEGIS_O_NONBLOCK))
 		return -EINVAL;
 	if (!user_range_ok(fds_addr, 2 * sizeof(int32_t)))
 		return -EFAULT;
 	file_t *r, *w;
-	int err = pipe_file_create(flags & O_NONBLOCK, &r, &w);
+	int err = pipe_file_create(flags & AEGIS_O_NONBLOCK, &r, &w);
 	if (err != 0)
 		return err;
-	bool cloexec = (flags & O_CLOEXEC) != 0;
+	bool cloexec = (flags & AEGIS_O_CLOEXEC) != 0;
 	int rfd = fdtable_install(&p->fds, r, 0, cloexec);
 	if (rfd < 0) {
 		file_release(r);
