@@ -273,6 +273,23 @@ int uproc_reply_return(uproc_t *p, long ret)
 	return send_reply(p, &rep, -1);
 }
 
+int uproc_reply_signal(uproc_t *p, long ret, const platform_signal_call_t *call)
+{
+	int r = check_waiting(p);
+	if (r < 0)
+		return r;
+	sim_reply_t rep;
+	uproc_wire_reply(&rep, SIM_ACT_SIGNAL, ret);
+	rep.sig_handler = call->handler;
+	rep.sig_flags = call->flags;
+	rep.sig_old_mask = call->old_mask;
+	rep.sig_number = call->sig;
+	rep.sig_code = call->code;
+	rep.sig_pid = call->pid;
+	rep.sig_uid = call->uid;
+	return send_reply(p, &rep, -1);
+}
+
 int uproc_reply_exit(uproc_t *p, int status)
 {
 	int r = check_waiting(p);

@@ -22,6 +22,8 @@
 
 #include <aegis/sim_channel.h>
 
+#include "platform.h"
+
 /*
  * How long (real milliseconds) a process whose channel closed may take to
  * become a zombie before we kill it.  Only used on the abnormal path: a
@@ -65,6 +67,9 @@ int uproc_next_event(uproc_t *p, uproc_event_t *ev);
 
 /* Reply to a waiting process: its glue call returns ret. */
 int uproc_reply_return(uproc_t *p, long ret);
+
+/* Reply SIGNAL: the glue calls the handler, then rt_sigreturn(call->old_mask, ret). */
+int uproc_reply_signal(uproc_t *p, long ret, const platform_signal_call_t *call);
 
 /*
  * Reply EXIT: the glue calls _exit(status).  Waits for the process to end and

@@ -21,6 +21,8 @@
 struct platform_user {
 	uproc_t proc;
 	platform_uregs_t regs;
+	bool signal_pending; /* signal_call goes out instead of the next RETURN */
+	platform_signal_call_t signal_call;
 };
 
 platform_result_t platform_syscall_init(void)
@@ -78,8 +80,13 @@ void platform_user_run(platform_user_t *user, platform_user_event_t *event)
 {
 	memset(event, 0, sizeof(*event));
 	uproc_t *p = &user->proc;
-	if (!p->dead && p->awaiting_reply)
-		(void)uproc_reply_return(p, (long)user->regs.rax);
+	if (!p->dead && p->awaiting_reply) {
+		if (user->signal_pending)
+			(void)uproc_reply_signal(p, (long)user->regs.rax, &user->signal_call);
+		else
+			(void)uproc_reply_return(p, (long)user->regs.rax);
+	}
+	user->signal_pending = false;
 	uproc_event_t ev;
 	if (p->dead || uproc_next_event(p, &ev) != 0) {
 		event->kind = PLATFORM_USER_DIED;
@@ -102,6 +109,13 @@ void platform_user_run(platform_user_t *user, platform_user_event_t *event)
 	r->r8 = (uint64_t)ev.args[4];
 	r->r9 = (uint64_t)ev.args[5];
 	event->kind = PLATFORM_USER_SYSCALL;
+}
+
+int platform_user_signal_call(platform_user_t *user, const platform_signal_call_t *call)
+{
+	user->signal_call = *call;
+	user->signal_pending = true;
+	return 0;
 }
 
 int platform_user_fork(platform_user_t *parent, platform_user_t **child)

@@ -19,7 +19,7 @@
 #define SIM_CHANNEL_FD 1000
 
 #define SIM_CHANNEL_MAGIC 0x41454753u /* "AEGS" */
-#define SIM_CHANNEL_VERSION 1u
+#define SIM_CHANNEL_VERSION 2u
 #define SIM_CHANNEL_NARGS 6
 
 /* Request kinds (user -> kernel). */
@@ -36,6 +36,7 @@ enum {
 	SIM_ACT_EXEC = 2,   /* SCM_RIGHTS carries a memfd with the image; a string block follows */
 	SIM_ACT_FORK = 3,   /* create a child (see spec); a final RETURN reply follows */
 	SIM_ACT_EXIT = 4,   /* the glue calls _exit(ret) at once */
+	SIM_ACT_SIGNAL = 5, /* the glue calls the handler in sig_*, then rt_sigreturn(sig_old_mask, ret) */
 };
 
 typedef struct {
@@ -56,6 +57,14 @@ typedef struct {
 	uint32_t argc;
 	uint32_t envc;
 	uint64_t strings_len;
+	/* SIGNAL only: the handler call; ret is the interrupted call's result, handed back by rt_sigreturn. */
+	uint64_t sig_handler;
+	uint64_t sig_flags;    /* the action's sa_flags (SA_SIGINFO decides the handler's arguments) */
+	uint64_t sig_old_mask; /* the mask to restore at rt_sigreturn */
+	int32_t sig_number;
+	int32_t sig_code;      /* siginfo: si_code, si_pid, si_uid */
+	int32_t sig_pid;
+	uint32_t sig_uid;
 } sim_reply_t;
 
 /*

@@ -284,6 +284,29 @@ int platform_user_exec_image(platform_user_t *user, const void *image, size_t le
 void platform_user_run(platform_user_t *user, platform_user_event_t *event);
 
 /*
+ * A signal handler call where the platform runs it inside the program
+ * (!user_paged: the kernel cannot write a frame into a host process).
+ */
+typedef struct {
+	int sig;
+	uint64_t handler;  /* the program's handler address */
+	uint64_t flags;    /* the action's sa_flags */
+	uint64_t old_mask; /* the mask the program's rt_sigreturn hands back */
+	int code;          /* siginfo: si_code, si_pid, si_uid */
+	int pid;
+	uint32_t uid;
+} platform_signal_call_t;
+
+/*
+ * !user_paged only: at the next platform_user_run, instead of returning the
+ * system call's result, make the program call the handler; the program then
+ * makes rt_sigreturn with old_mask and that result as arguments, and the
+ * result it gets back is what the interrupted call returns.  0, or -ENOSYS
+ * where user_paged (the kernel builds the frame itself).
+ */
+int platform_user_signal_call(platform_user_t *user, const platform_signal_call_t *call);
+
+/*
  * fork: *child becomes a copy of parent (registers, FPU state; sim: a forked
  * host process waiting for its first run).  The kernel sets the child's rax
  * and, where user_paged, builds its address space.  0, -ENOMEM, -EAGAIN.

@@ -369,6 +369,38 @@ static void test_exit_flushes_coverage_SIMP_015(void **state)
 	ut_assert_clean(fds);
 }
 
+/* One SIGNAL reply for a getpid that carries a handler address, and the rt_sigreturn it causes. */
+static void signal_round(uproc_t *p, uint64_t flags)
+{
+	uproc_event_t ev = ut_expect_call(p, SYS_getpid);
+	platform_signal_call_t call = {
+		.sig = UPROG_SIGNAL_NUMBER,
+		.handler = (uint64_t)ev.args[0],
+		.flags = flags,
+		.old_mask = UPROG_SIGNAL_MASK,
+		.code = UPROG_SIGNAL_CODE,
+	};
+	assert_int_equal(uproc_reply_signal(p, UPROG_SIGNAL_RESULT, &call), 0);
+	ev = ut_expect_call(p, SYS_rt_sigreturn);
+	assert_int_equal(ev.args[0], UPROG_SIGNAL_MASK);
+	assert_int_equal(ev.args[1], UPROG_SIGNAL_RESULT);
+	assert_int_equal(uproc_reply_return(p, ev.args[1]), 0);
+}
+
+/* SIMP-016: a SIGNAL reply runs the handler in the program, plain and SA_SIGINFO, then rt_sigreturn. */
+static void test_signal_reply_SIMP_016(void **state)
+{
+	(void)state;
+	int fds = ut_count_fds();
+	uproc_t p;
+	ut_spawn(&p, "uprog_signal", NULL);
+	assert_int_equal(uproc_reply_return(&p, 0), 0);
+	signal_round(&p, 0);
+	signal_round(&p, SA_SIGINFO);
+	ut_expect_exit(&p, UPROG_OK_SIGNAL);
+	ut_assert_clean(fds);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -382,6 +414,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_state_rules_SIMP_012_014, ut_teardown),
 		cmocka_unit_test_teardown(test_glue_rejects_bad_replies_SIMP_002, ut_teardown),
 		cmocka_unit_test_teardown(test_exit_flushes_coverage_SIMP_015, ut_teardown),
+		cmocka_unit_test_teardown(test_signal_reply_SIMP_016, ut_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -138,6 +138,13 @@ int platform_user_exec_image(platform_user_t *user, const void *image, size_t le
 	return -ENOSYS; /* the kernel loads programs into page tables here */
 }
 
+int platform_user_signal_call(platform_user_t *user, const platform_signal_call_t *call)
+{
+	(void)user;
+	(void)call;
+	return -ENOSYS; /* the kernel writes the signal frame into the user stack here */
+}
+
 static bool user_address_ok(uint64_t addr)
 {
 	return addr < USER_ADDRESS_LIMIT;

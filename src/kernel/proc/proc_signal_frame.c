@@ -4,9 +4,10 @@
  *
  * Where the platform pages user memory the frame goes on the user stack and
  * the registers are redirected to the handler.  In the sim a user program
- * is a host process whose registers the kernel cannot change: handlers are
- * not run there yet, and a caught signal takes its default action instead
- * (said once in the log).
+ * is a host process whose registers the kernel cannot change: the platform
+ * makes the program call its handler itself (platform_user_signal_call), and
+ * the program's rt_sigreturn carries the mask to restore and the
+ * interrupted call's result back.
  */
 #include <aegis/errno.h>
 
@@ -17,23 +18,29 @@
 #include "proc/signal_frame.h"
 #include "proc/signal_info.h"
 #include "proc/signal_mask.h"
+#include "proc/signal_set.h"
 #include "proc/usercopy.h"
 #include "proc/wait_status.h"
 #include "syscall/handlers.h"
 
 int proc_signal_run_handler(process_t *p, int sig)
 {
-	if (!platform_layout()->user_paged) {
-		printk("[PROC] pid %d (%s): signal %d has a handler; handlers are not run in the sim yet\n", p->pid,
-		       p->name, sig);
-		proc_exit_current(wait_status_killed(sig, false));
-	}
 	aegis_sigset_t old_mask = p->sig_blocked;
 	aegis_kernel_sigaction_t used;
 	if (signal_action_enter(&p->sig_actions, sig, &p->sig_blocked, &used) != 0)
 		return -EINVAL;
 	aegis_siginfo_t info;
 	(void)signal_info_kernel(&info, sig);
+	if (!platform_layout()->user_paged) {
+		platform_signal_call_t call = {
+			.sig = sig,
+			.handler = used.handler,
+			.flags = used.flags,
+			.old_mask = old_mask,
+			.code = info.si_code,
+		};
+		return platform_user_signal_call(p->user, &call);
+	}
 	signal_frame_in_t in = {
 		.regs = platform_user_regs(p->user),
 		.fxsave = platform_user_fpu(p->user),
@@ -59,9 +66,17 @@ int proc_signal_run_handler(process_t *p, int sig)
 	return 0;
 }
 
+/* The sim's rt_sigreturn: the program hands back the mask and the interrupted call's result. */
+static int64_t proc_sigreturn_in_program(process_t *p, const syscall_args_t *args)
+{
+	p->sig_blocked = signal_set_sanitize_mask(args->a[0]);
+	return (int64_t)args->a[1];
+}
+
 SYSCALL_HANDLER(rt_sigreturn)
 {
-	(void)args;
+	if (!platform_layout()->user_paged)
+		return proc_sigreturn_in_program(p, args);
 	platform_uregs_t *regs = platform_user_regs(p->user);
 	uint64_t frame_addr;
 	signal_rt_frame_t frame;

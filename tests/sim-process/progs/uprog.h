@@ -27,6 +27,12 @@
 #define UPROG_FAIL_EXEC 20
 #define UPROG_FAIL_FORK 21
 #define UPROG_FAIL_ARGS 22
+#define UPROG_FAIL_SIGNAL 23
+#define UPROG_OK_SIGNAL 7
+#define UPROG_SIGNAL_RESULT 77        /* the interrupted call's result the test hands the program */
+#define UPROG_SIGNAL_MASK 0x5         /* the mask the SIGNAL reply says rt_sigreturn restores */
+#define UPROG_SIGNAL_NUMBER 10        /* SIGUSR1 */
+#define UPROG_SIGNAL_CODE 0x80        /* SI_KERNEL */
 #define UPROG_NOT_REACHED 99
 
 #endif

@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <aegis/signal.h>
 #include <aegis/sim_channel.h>
 #include <aegis/syscall_nr.h>
 
@@ -239,6 +240,37 @@ static long glue_fork(void)
 	return glue_wait_reply();
 }
 
+/*
+ * SIGNAL: the kernel chose a handler to run before the interrupted call
+ * returns.  Call it here with Linux's arguments (a siginfo and a ucontext
+ * holding the mask to be restored, when SA_SIGINFO asks for them), then
+ * rt_sigreturn hands the mask and the call's result back to the kernel; the
+ * reply to that (the result, or the next handler) is what the caller gets.
+ */
+static long glue_run_handler(const sim_reply_t *rep)
+{
+	aegis_siginfo_t info;
+	aegis_ucontext_t uc;
+	memset(&info, 0, sizeof(info));
+	memset(&uc, 0, sizeof(uc));
+	info.si_signo = rep->sig_number;
+	info.si_code = rep->sig_code;
+	info.u.kill.pid = rep->sig_pid;
+	info.u.kill.uid = rep->sig_uid;
+	uc.uc_sigmask = rep->sig_old_mask;
+	if (rep->sig_handler == 0)
+		glue_die(SIM_GLUE_STATUS_PROTOCOL, "SIGNAL reply without a handler from aegis-sim");
+	if (rep->sig_flags & SA_SIGINFO) {
+		void (*action)(int, aegis_siginfo_t *, void *) =
+			(void (*)(int, aegis_siginfo_t *, void *))(uintptr_t)rep->sig_handler;
+		action(rep->sig_number, &info, &uc);
+	} else {
+		void (*handler)(int) = (void (*)(int))(uintptr_t)rep->sig_handler;
+		handler(rep->sig_number);
+	}
+	return glue_syscall6(SYS_rt_sigreturn, (long)uc.uc_sigmask, (long)rep->ret, 0, 0, 0, 0);
+}
+
 /* Wait for the kernel's reply and act on it; returns the value for the caller. */
 static long glue_wait_reply(void)
 {
@@ -259,6 +291,8 @@ static long glue_wait_reply(void)
 		glue_exec(&rep, fd);
 	case SIM_ACT_FORK:
 		return glue_fork();
+	case SIM_ACT_SIGNAL:
+		return glue_run_handler(&rep);
 	default:
 		glue_die(SIM_GLUE_STATUS_PROTOCOL, "reply with an unknown action from aegis-sim");
 	}
@@ -295,10 +329,9 @@ long glue_syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6
 }
 
 /*
- * The restorer in the sim: aegis-sim does not run handlers inside host
- * processes yet (the kernel applies the default action instead), so this is
- * only reached if a program calls it directly; it asks for rt_sigreturn like
- * the x86_64 one.
+ * The restorer in the sim: handlers return into glue_run_handler, which makes
+ * rt_sigreturn itself, so this is only reached if a program calls it
+ * directly; it asks for rt_sigreturn like the x86_64 one.
  */
 void glue_signal_restorer(void)
 {
