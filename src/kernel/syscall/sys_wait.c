@@ -67,7 +67,10 @@ SYSCALL_HANDLER(wait4)
 			return 0;
 		if (proc_signal_pending(p))
 			return -EINTR;
-		if (sched_sleep(&p->child_waiters, SCHED_NO_DEADLINE) == -EINTR)
-			return -EINTR;
+		/*
+		 * Woken or interrupted, look again: a child's exit both wakes us and
+		 * sends SIGCHLD, and its status comes before -EINTR, as on Linux.
+		 */
+		(void)sched_sleep(&p->child_waiters, SCHED_NO_DEADLINE);
 	}
 }

@@ -14,6 +14,8 @@
 #define PT_SIGTERM 15
 #define PT_SIGCHLD 17
 #define PT_SIGTSTP 20
+#define PT_SIGPIPE 13
+#define PT_EPIPE 32
 #define PT_SIG_BLOCK 0
 #define PT_SIG_IGN 1ull
 #define PT_SA_RESTORER 0x04000000ull
@@ -137,10 +139,65 @@ static void signals_stop(void)
 		 "status 0x%x", s);
 }
 
+static volatile int sigchld_count;
+
+static void on_sigchld(int sig)
+{
+	if (sig == PT_SIGCHLD)
+		sigchld_count++;
+}
+
+static int exit_zero(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+/* A parent with a SIGCHLD handler hears about its child's exit. */
+static int hear_child(void *ctx)
+{
+	(void)ctx;
+	aegis_sigaction_t act = { (uint64_t)(uintptr_t)on_sigchld, PT_SA_RESTORER,
+				  (uint64_t)(uintptr_t)glue_signal_restorer, 0 };
+	if (sys_rt_sigaction(PT_SIGCHLD, &act, NULL, sizeof(aegis_sigset_t)) != 0)
+		return 2;
+	int s = pt_fork_run(exit_zero, NULL);
+	return s == 0 && sigchld_count == 1 ? 0 : 3;
+}
+
+static int write_to_closed_pipe(void *ctx)
+{
+	bool ignore = ctx != NULL;
+	if (ignore) {
+		aegis_sigaction_t act = { PT_SIG_IGN, 0, 0, 0 };
+		sys_rt_sigaction(PT_SIGPIPE, &act, NULL, sizeof(aegis_sigset_t));
+	}
+	int fds[2];
+	if (sys_pipe(fds) != 0)
+		return 2;
+	sys_close(fds[0]);
+	long r = sys_write(fds[1], "x", 1);
+	return ignore && r == -PT_EPIPE ? 0 : 3;
+}
+
+static void signals_child_and_pipe(void)
+{
+	int s = pt_fork_run(hear_child, NULL);
+	pt_check(s == 0, "PROC-089", "a child's exit sends SIGCHLD to its parent", "status 0x%x", s);
+	s = pt_fork_run(exit_zero, NULL);
+	pt_check(s == 0, "PROC-089", "SIGCHLD's default action is to ignore it", "status 0x%x", s);
+	s = pt_fork_run(write_to_closed_pipe, NULL);
+	pt_check(pt_signaled(s) && pt_term_sig(s) == PT_SIGPIPE, "PROC-089",
+		 "writing to a pipe without readers kills with SIGPIPE", "status 0x%x", s);
+	s = pt_fork_run(write_to_closed_pipe, (void *)1);
+	pt_check(s == 0, "PROC-089", "with SIGPIPE ignored the write fails with EPIPE", "status 0x%x", s);
+}
+
 void pt_run_signals(void)
 {
 	signals_defaults();
 	signals_kill_blocked_child();
 	signals_handler();
 	signals_stop();
+	signals_child_and_pipe();
 }
