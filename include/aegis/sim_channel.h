@@ -36,7 +36,8 @@ enum {
 	SIM_ACT_EXEC = 2,   /* SCM_RIGHTS carries a memfd with the image; a string block follows */
 	SIM_ACT_FORK = 3,   /* create a child (see spec); a final RETURN reply follows */
 	SIM_ACT_EXIT = 4,   /* the glue calls _exit(ret) at once */
-	SIM_ACT_SIGNAL = 5, /* the glue calls the handler in sig_*, then rt_sigreturn(sig_old_mask, ret) */
+	SIM_ACT_SIGNAL = 5, /* the glue calls the handler in sig_*, then rt_sigreturn(sig_old_mask, ret);
+	                       with sig_restart it then sends the interrupted request again */
 };
 
 typedef struct {
@@ -65,6 +66,8 @@ typedef struct {
 	int32_t sig_code;      /* siginfo: si_code, si_pid, si_uid */
 	int32_t sig_pid;
 	uint32_t sig_uid;
+	uint32_t sig_restart;  /* 1: after rt_sigreturn, send the interrupted request again (SA_RESTART) */
+	uint32_t sig_pad;
 } sim_reply_t;
 
 /*

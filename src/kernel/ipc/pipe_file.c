@@ -1,7 +1,8 @@
 /*
  * Pipe files (see pipe_file.h).  A blocking read or write sleeps on the
  * pipe's wait queue for the other side and ends early with what it moved so
- * far, or -EINTR, when a signal arrives.
+ * far, or -ERESTARTSYS (the signal code turns it into -EINTR or a
+ * restart), when a signal arrives.
  */
 #include "ipc/pipe_file.h"
 
@@ -13,6 +14,7 @@
 #include "ipc/pipe.h"
 #include "mm/kheap.h"
 #include "proc/proc_internal.h"
+#include "proc/signal_restart.h"
 #include "sched/sched.h"
 
 #define PIPE_FILE_PERM 0600u
@@ -49,9 +51,9 @@ static int64_t pipe_file_read(file_t *f, void *buf, size_t len)
 			return r.count;
 		process_t *self = proc_current();
 		if (self && proc_signal_pending(self))
-			return -EINTR;
+			return -SIGNAL_ERESTARTSYS;
 		if (sched_sleep(&po->readers, SCHED_NO_DEADLINE) == -EINTR)
-			return -EINTR;
+			return -SIGNAL_ERESTARTSYS;
 	}
 }
 
@@ -71,7 +73,7 @@ static int64_t pipe_file_write(file_t *f, const void *buf, size_t len)
 			return (int64_t)done;
 		process_t *self = proc_current();
 		if ((self && proc_signal_pending(self)) || sched_sleep(&po->writers, SCHED_NO_DEADLINE) == -EINTR)
-			return done ? (int64_t)done : -EINTR;
+			return done ? (int64_t)done : -SIGNAL_ERESTARTSYS;
 	}
 }
 

@@ -11,6 +11,7 @@
 #include "mm/vmm.h"
 #include "proc/proc_internal.h"
 #include "proc/signal_default.h"
+#include "proc/signal_restart.h"
 #include "proc/signal_set.h"
 #include "proc/wait_status.h"
 #include "syscall/syscall.h"
@@ -20,14 +21,22 @@
 /* Host wait status (sim): low 7 bits are the signal, 0 for a normal exit. */
 #define HOST_STATUS_SIG_MASK 0x7f
 
-static void proc_handle_syscall(process_t *p)
+/* Run system call nr with the argument registers; the result goes to rax. */
+static void proc_run_syscall(process_t *p, uint64_t nr)
 {
 	platform_uregs_t *r = platform_user_regs(p->user);
 	syscall_args_t args = { { r->rdi, r->rsi, r->rdx, r->r10, r->r8, r->r9 } };
-	int64_t result = syscall_dispatch(p, r->rax, &args);
+	int64_t result = syscall_dispatch(p, nr, &args);
 	/* execve and rt_sigreturn replace the registers: they return the new rax themselves. */
 	r = platform_user_regs(p->user);
 	r->rax = (uint64_t)result;
+	p->syscall_nr = nr;
+	p->syscall_restartable = signal_is_restart_result((uint64_t)result);
+}
+
+static void proc_handle_syscall(process_t *p)
+{
+	proc_run_syscall(p, platform_user_regs(p->user)->rax);
 }
 
 static const char *ufault_name(platform_ufault_t kind)
@@ -105,6 +114,15 @@ void proc_task_main(void *arg)
 	}
 	for (;;) {
 		proc_signal_deliver(p);
+		if (p->syscall_restartable) {
+			/*
+			 * No handler ran: the interrupted call runs again (SIG-081) with
+			 * the arguments still in the registers, as rewinding over the
+			 * `syscall` instruction would do.
+			 */
+			proc_run_syscall(p, p->syscall_nr);
+			continue;
+		}
 		if (sched_should_yield())
 			sched_yield_cpu();
 		platform_user_event_t ev; /* the scheduler activated p's address space when it switched to us */

@@ -18,10 +18,33 @@
 #include "proc/signal_frame.h"
 #include "proc/signal_info.h"
 #include "proc/signal_mask.h"
+#include "proc/signal_restart.h"
 #include "proc/signal_set.h"
 #include "proc/usercopy.h"
 #include "proc/wait_status.h"
 #include "syscall/handlers.h"
+
+/*
+ * A handler is about to run after a system call that a signal interrupted:
+ * -EINTR, or run the call again after the handler (SA_RESTART, SIG-080).
+ * Where user_paged the registers are rewound (the frame saves them); in the
+ * sim the program's glue makes the call again after rt_sigreturn.
+ */
+static bool proc_signal_restart_decide(process_t *p, const aegis_kernel_sigaction_t *used)
+{
+	if (!p->syscall_restartable)
+		return false;
+	p->syscall_restartable = false;
+	platform_uregs_t *regs = platform_user_regs(p->user);
+	if (platform_layout()->user_paged)
+		return signal_syscall_restart(regs, p->syscall_nr, true, used->flags);
+	platform_uregs_t probe = *regs;
+	probe.rip = SIGNAL_SYSCALL_INSN_LEN; /* the sim has no rip; only the decision is wanted */
+	bool restart = signal_syscall_restart(&probe, p->syscall_nr, true, used->flags);
+	/* Restarting, the glue sends the call again and drops this value: never a restart code. */
+	regs->rax = restart ? (uint64_t)-EINTR : probe.rax;
+	return restart;
+}
 
 int proc_signal_run_handler(process_t *p, int sig)
 {
@@ -31,6 +54,7 @@ int proc_signal_run_handler(process_t *p, int sig)
 		return -EINVAL;
 	aegis_siginfo_t info;
 	(void)signal_info_kernel(&info, sig);
+	bool restart = proc_signal_restart_decide(p, &used);
 	if (!platform_layout()->user_paged) {
 		platform_signal_call_t call = {
 			.sig = sig,
@@ -38,6 +62,7 @@ int proc_signal_run_handler(process_t *p, int sig)
 			.flags = used.flags,
 			.old_mask = old_mask,
 			.code = info.si_code,
+			.restart = restart,
 		};
 		return platform_user_signal_call(p->user, &call);
 	}

@@ -62,6 +62,8 @@ typedef struct process {
 	rlimit_table_t rlimits;
 	fdtable_t fds;
 	struct vnode *cwd;         /* working directory; NULL means the root */
+	uint64_t syscall_nr;       /* the last system call, for restarts after a signal */
+	bool syscall_restartable;  /* its result in rax is a SIGNAL_ERESTART* value */
 	char exe_path[PROC_EXE_PATH_MAX];
 } process_t;
 

@@ -10,6 +10,7 @@
 #include "core/kstring.h"
 #include "proc/proc_internal.h"
 #include "proc/usercopy.h"
+#include "proc/signal_restart.h"
 #include "syscall/handlers.h"
 
 #define WNOHANG 0x1u
@@ -66,10 +67,10 @@ SYSCALL_HANDLER(wait4)
 		if (options & WNOHANG)
 			return 0;
 		if (proc_signal_pending(p))
-			return -EINTR;
+			return -SIGNAL_ERESTARTSYS; /* -EINTR, or run again after the signal (SA_RESTART) */
 		/*
 		 * Woken or interrupted, look again: a child's exit both wakes us and
-		 * sends SIGCHLD, and its status comes before -EINTR, as on Linux.
+		 * sends SIGCHLD, and its status comes before the interruption, as on Linux.
 		 */
 		(void)sched_sleep(&p->child_waiters, SCHED_NO_DEADLINE);
 	}

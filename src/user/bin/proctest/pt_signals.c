@@ -15,6 +15,8 @@
 #define PT_SIGCHLD 17
 #define PT_SIGTSTP 20
 #define PT_SIGPIPE 13
+#define PT_SA_RESTART 0x10000000ull
+#define PT_NAP_NS 20000000 /* 20 ms: long enough for a child to block */
 #define PT_EPIPE 32
 #define PT_SIG_BLOCK 0
 #define PT_SIG_IGN 1ull
@@ -193,6 +195,68 @@ static void signals_child_and_pipe(void)
 	pt_check(s == 0, "PROC-089", "with SIGPIPE ignored the write fails with EPIPE", "status 0x%x", s);
 }
 
+static volatile int usr1_count;
+
+static void count_usr1(int sig)
+{
+	if (sig == PT_SIGUSR1)
+		usr1_count++;
+}
+
+typedef struct {
+	int fd;       /* the read end of a pipe the parent writes one byte into */
+	bool restart; /* install the handler with SA_RESTART */
+} pt_restart_case_t;
+
+/* Blocked in read when SIGUSR1 comes: restarted with SA_RESTART, else -EINTR (then read again). */
+static int read_through_signal(void *ctx)
+{
+	const pt_restart_case_t *c = ctx;
+	aegis_sigaction_t act = { (uint64_t)(uintptr_t)count_usr1, PT_SA_RESTORER | (c->restart ? PT_SA_RESTART : 0),
+				  (uint64_t)(uintptr_t)glue_signal_restorer, 0 };
+	if (sys_rt_sigaction(PT_SIGUSR1, &act, NULL, sizeof(aegis_sigset_t)) != 0)
+		return 2;
+	char ch = 0;
+	long first = sys_read(c->fd, &ch, 1);
+	if (first == -PT_EINTR)
+		(void)sys_read(c->fd, &ch, 1); /* the parent's byte, so it never writes to a closed pipe */
+	bool ok = c->restart ? first == 1 : first == -PT_EINTR;
+	if (!ok)
+		return 3; /* the first read's result is wrong */
+	return ch == 'x' && usr1_count == 1 ? 0 : 4;
+}
+
+static int run_restart_case(bool restart)
+{
+	int fds[2];
+	if (sys_pipe(fds) != 0)
+		return -1;
+	pt_restart_case_t c = { fds[0], restart };
+	long pid = sys_fork();
+	if (pid == 0) {
+		sys_close(fds[1]);
+		sys_exit(read_through_signal(&c));
+	}
+	aegis_timespec_t nap = { 0, PT_NAP_NS };
+	sys_nanosleep(&nap, NULL);
+	sys_kill((int)pid, PT_SIGUSR1);
+	sys_nanosleep(&nap, NULL);
+	sys_write(fds[1], "x", 1);
+	int s = -1;
+	sys_wait4((int)pid, &s, 0, NULL);
+	sys_close(fds[0]);
+	sys_close(fds[1]);
+	return s;
+}
+
+static void signals_restart(void)
+{
+	int s = run_restart_case(true);
+	pt_check(s == 0, "PROC-083", "with SA_RESTART a read interrupted by a handled signal runs again", "status 0x%x", s);
+	s = run_restart_case(false);
+	pt_check(s == 0, "PROC-083", "without SA_RESTART the interrupted read fails with EINTR", "status 0x%x", s);
+}
+
 void pt_run_signals(void)
 {
 	signals_defaults();
@@ -200,4 +264,5 @@ void pt_run_signals(void)
 	signals_handler();
 	signals_stop();
 	signals_child_and_pipe();
+	signals_restart();
 }

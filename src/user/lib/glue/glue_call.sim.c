@@ -247,8 +247,15 @@ static long glue_fork(void)
  * rt_sigreturn hands the mask and the call's result back to the kernel; the
  * reply to that (the result, or the next handler) is what the caller gets.
  */
+/* The request a SIGNAL reply interrupts (a handler's own calls overwrite it: copy it first). */
+static long glue_request_nr;
+static long glue_request_args[SIM_CHANNEL_NARGS];
+
 static long glue_run_handler(const sim_reply_t *rep)
 {
+	long nr = glue_request_nr;
+	long args[SIM_CHANNEL_NARGS];
+	memcpy(args, glue_request_args, sizeof(args));
 	aegis_siginfo_t info;
 	aegis_ucontext_t uc;
 	memset(&info, 0, sizeof(info));
@@ -268,7 +275,10 @@ static long glue_run_handler(const sim_reply_t *rep)
 		void (*handler)(int) = (void (*)(int))(uintptr_t)rep->sig_handler;
 		handler(rep->sig_number);
 	}
-	return glue_syscall6(SYS_rt_sigreturn, (long)uc.uc_sigmask, (long)rep->ret, 0, 0, 0, 0);
+	long back = glue_syscall6(SYS_rt_sigreturn, (long)uc.uc_sigmask, (long)rep->ret, 0, 0, 0, 0);
+	if (!rep->sig_restart)
+		return back;
+	return glue_syscall6(nr, args[0], args[1], args[2], args[3], args[4], args[5]);
 }
 
 /* Wait for the kernel's reply and act on it; returns the value for the caller. */
@@ -324,6 +334,8 @@ long glue_syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6
 	if (glue_state != GLUE_READY)
 		glue_die(SIM_GLUE_STATUS_NO_CHANNEL, "no channel to aegis-sim on descriptor " GLUE_STR(SIM_CHANNEL_FD) " (run under aegis-sim)");
 	long args[SIM_CHANNEL_NARGS] = {a1, a2, a3, a4, a5, a6};
+	glue_request_nr = nr;
+	memcpy(glue_request_args, args, sizeof(args));
 	glue_send(SIM_REQ_SYSCALL, nr, args, (long)getpid(), -1);
 	return glue_wait_reply();
 }
