@@ -74,4 +74,7 @@ SYSCALL_HANDLER(mmap);
 SYSCALL_HANDLER(munmap);
 SYSCALL_HANDLER(mprotect);
 
+/* sys_futex.c */
+SYSCALL_HANDLER(futex);
+
 #endif

@@ -57,6 +57,7 @@ static const syscall_fn_t syscall_table[SYSCALL_TABLE_SIZE] = {
 	[SYS_clock_getres] = syscall_clock_getres,
 	[SYS_clock_nanosleep] = syscall_clock_nanosleep,
 	[SYS_getrandom] = syscall_getrandom,
+	[SYS_futex] = syscall_futex,
 };
 
 syscall_fn_t syscall_lookup(uint64_t nr)
