@@ -26,7 +26,7 @@ PROCTEST_IDS = ["PROC-012", "PROC-050", "PROC-051", "PROC-052", "PROC-053", "PRO
                 "PROC-084", "PROC-085", "PROC-086", "PROC-087", "PROC-088", "PROC-090", "PROC-091",
                 "PROC-092", "PROC-100", "PROC-101", "PROC-102", "PROC-103"]
 # futex and sysinfo (spec/processes.md, "Futexes and system information")
-PROCTEST_IDS += ["PROC-110", "PROC-111", "PROC-112", "PROC-113", "PROC-114"]
+PROCTEST_IDS += ["PROC-110", "PROC-111", "PROC-112", "PROC-113", "PROC-114", "PROC-116", "PROC-117"]
 PROCESS_MARKERS = [
     "[SYSCALL] OK: ",
     "[EXT2] OK: ",

@@ -58,6 +58,7 @@ static const syscall_fn_t syscall_table[SYSCALL_TABLE_SIZE] = {
 	[SYS_clock_nanosleep] = syscall_clock_nanosleep,
 	[SYS_getrandom] = syscall_getrandom,
 	[SYS_futex] = syscall_futex,
+	[SYS_sysinfo] = syscall_sysinfo,
 };
 
 syscall_fn_t syscall_lookup(uint64_t nr)
