@@ -142,6 +142,29 @@ typedef struct __attribute__((packed)) aegis_epoll_event {
 	uint64_t data;
 } aegis_epoll_event_t;
 
+/*
+ * sysinfo: the kernel's struct sysinfo (112 bytes on x86_64).  Memory
+ * figures count units of mem_unit bytes; the load averages are fixed point
+ * with AEGIS_SYSINFO_LOAD_SHIFT fraction bits.
+ */
+#define AEGIS_SYSINFO_LOADS 3
+#define AEGIS_SYSINFO_LOAD_SHIFT 16
+typedef struct aegis_sysinfo {
+	int64_t uptime;                       /* seconds since boot */
+	uint64_t loads[AEGIS_SYSINFO_LOADS];  /* 1, 5 and 15 minute load averages */
+	uint64_t totalram;
+	uint64_t freeram;
+	uint64_t sharedram;
+	uint64_t bufferram;
+	uint64_t totalswap;
+	uint64_t freeswap;
+	uint16_t procs;                       /* processes (Linux: threads) */
+	uint16_t pad;
+	uint64_t totalhigh;
+	uint64_t freehigh;
+	uint32_t mem_unit;                    /* bytes per memory unit */
+} aegis_sysinfo_t;
+
 /* A socket address length (socklen_t). */
 typedef uint32_t aegis_socklen_t;
 
@@ -157,5 +180,8 @@ _Static_assert(sizeof(aegis_epoll_event_t) == 12, "struct epoll_event is packed 
 _Static_assert(sizeof(aegis_rusage_t) == 144, "struct rusage is 144 bytes on x86_64");
 _Static_assert(offsetof(aegis_dirent64_t, d_name) == 19, "linux_dirent64 names start at offset 19");
 _Static_assert(sizeof(aegis_msghdr_t) == 56, "struct msghdr is 56 bytes on x86_64");
+_Static_assert(sizeof(aegis_sysinfo_t) == 112, "struct sysinfo is 112 bytes on x86_64");
+_Static_assert(offsetof(aegis_sysinfo_t, procs) == 80, "sysinfo's procs sits at offset 80 on x86_64");
+_Static_assert(offsetof(aegis_sysinfo_t, mem_unit) == 104, "sysinfo's mem_unit sits at offset 104 on x86_64");
 
 #endif

@@ -130,6 +130,7 @@
 
 /* Time, randomness, system */
 #define SYS_gettimeofday 96
+#define SYS_sysinfo 99
 #define SYS_reboot 169
 #define SYS_sethostname 170
 #define SYS_clock_settime 227

@@ -192,6 +192,7 @@ static void test_glue_001_every_call_marshals_its_arguments(void **state)
 	CHECK(sys_uname((aegis_utsname_t *)(void *)&mem[0]), SYS_uname, P(0), 0, 0, 0, 0, 0);
 	CHECK(sys_sethostname((const char *)(void *)&mem[0], 22), SYS_sethostname, P(0), 22, 0, 0, 0, 0);
 	CHECK(sys_getrandom((void *)&mem[0], 22, 33), SYS_getrandom, P(0), 22, 33, 0, 0, 0);
+	CHECK(sys_sysinfo((aegis_sysinfo_t *)(void *)&mem[0]), SYS_sysinfo, P(0), 0, 0, 0, 0, 0);
 	CHECK(sys_reboot(11, 22, 33, (void *)&mem[3]), SYS_reboot, 11, 22, 33, P(3), 0, 0);
 	/* glue_net.c */
 	CHECK(sys_socket(11, 22, 33), SYS_socket, 11, 22, 33, 0, 0, 0);

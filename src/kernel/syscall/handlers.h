@@ -96,4 +96,8 @@ SYSCALL_HANDLER(mmap);
 SYSCALL_HANDLER(munmap);
 SYSCALL_HANDLER(mprotect);
 
+/* sys_futex.c, sys_sysinfo.c */
+SYSCALL_HANDLER(futex);
+SYSCALL_HANDLER(sysinfo);
+
 #endif

@@ -75,6 +75,8 @@ static const syscall_fn_t syscall_table[SYSCALL_TABLE_SIZE] = {
 	[SYS_readlinkat] = syscall_readlinkat,
 	[SYS_access] = syscall_access,
 	[SYS_faccessat] = syscall_faccessat,
+	[SYS_futex] = syscall_futex,
+	[SYS_sysinfo] = syscall_sysinfo,
 };
 
 syscall_fn_t syscall_lookup(uint64_t nr)

@@ -68,6 +68,8 @@ int main(int argc, char **argv, char **envp)
 	pt_run_faults();
 	pt_run_misc();
 	pt_run_files();
+	pt_run_futex();
+	pt_run_sysinfo(); /* last: its leak check measures after everything above */
 	uio_printf(1, "proctest: %u passed, %u failed, %u skipped\n", passed, failed, skipped);
 	sys_exit(failed ? 1 : 0);
 }

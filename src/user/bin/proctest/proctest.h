@@ -27,6 +27,8 @@ void pt_run_signals(void); /* pt_signals.c: kill, default actions, masks */
 void pt_run_faults(void);  /* pt_faults.c: EFAULT, ENOEXEC, ENOSYS */
 void pt_run_misc(void);    /* pt_misc.c: uname, clocks, getrandom, identity */
 void pt_run_files(void);   /* pt_files.c: the namespace and the file calls (spec/filesystems.md) */
+void pt_run_futex(void);   /* pt_futex.c: futex wait/wake, timeouts, bad input */
+void pt_run_sysinfo(void); /* pt_sysinfo.c: sysinfo, the leak check */
 
 /* Helper modes when run with arguments (pt_helper.c): the exit status says the result. */
 int pt_helper_main(int argc, char **argv, char **envp);

@@ -284,6 +284,8 @@ long sys_uname(aegis_utsname_t *buf);
 long sys_sethostname(const char *name, size_t len);
 /* Fill buf with random bytes; returns how many. */
 long sys_getrandom(void *buf, size_t count, unsigned int flags);
+/* Uptime, memory and the process count (memory in units of info->mem_unit bytes). */
+long sys_sysinfo(aegis_sysinfo_t *info);
 /* Restart or power off (AEGIS_REBOOT_* in aegis/linux_abi.h); returns only on failure. */
 long sys_reboot(uint32_t magic1, uint32_t magic2, uint32_t cmd, void *arg);
 

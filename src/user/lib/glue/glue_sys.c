@@ -20,6 +20,11 @@ long sys_getrandom(void *buf, size_t count, unsigned int flags)
 	return glue_syscall6(SYS_getrandom, GLUE_PTR(buf), (long)count, (long)flags, 0, 0, 0);
 }
 
+long sys_sysinfo(aegis_sysinfo_t *info)
+{
+	return glue_syscall6(SYS_sysinfo, GLUE_PTR(info), 0, 0, 0, 0, 0);
+}
+
 long sys_reboot(uint32_t magic1, uint32_t magic2, uint32_t cmd, void *arg)
 {
 	return glue_syscall6(SYS_reboot, (long)magic1, (long)magic2, (long)cmd, GLUE_PTR(arg), 0, 0);
