@@ -113,6 +113,8 @@ void proc_task_main(void *arg)
 		p->init_exec_path[0] = '\0';
 	}
 	for (;;) {
+		/* Free tasks that exited since: under load the idle task may not run for a long time. */
+		sched_reap_exited();
 		proc_signal_deliver(p);
 		if (p->syscall_restartable) {
 			/*

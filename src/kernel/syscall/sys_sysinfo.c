@@ -7,9 +7,8 @@
  * out whenever the total fits in an unsigned long).  Aegis tracks no load
  * averages, shared or buffer memory, swap or high memory: those are 0.
  *
- * Exited tasks keep their kernel stacks until the idle task frees them, and
- * a busy system may not run the idle task for a long time: sysinfo frees
- * them first, so freeram is what is free, whenever it is asked.
+ * Exited tasks' stacks are freed before their parent's wait4 returns to user
+ * mode (PROC-013), so freeram needs no help to be what is free.
  */
 #include <aegis/errno.h>
 #include <aegis/linux_abi.h>
@@ -17,7 +16,6 @@
 #include "core/kstring.h"
 #include "mm/pmm.h"
 #include "proc/usercopy.h"
-#include "sched/sched.h"
 #include "syscall/clock.h"
 #include "syscall/handlers.h"
 
@@ -25,7 +23,6 @@
 
 SYSCALL_HANDLER(sysinfo)
 {
-	sched_reap_exited();
 	aegis_sysinfo_t info;
 	kmemset(&info, 0, sizeof(info));
 	uint64_t now;
