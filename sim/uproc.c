@@ -288,6 +288,7 @@ int uproc_reply_signal(uproc_t *p, long ret, const platform_signal_call_t *call)
 	rep.sig_pid = call->pid;
 	rep.sig_uid = call->uid;
 	rep.sig_restart = call->restart ? 1u : 0u;
+	rep.sig_status = call->status;
 	return send_reply(p, &rep, -1);
 }
 

@@ -67,7 +67,7 @@ typedef struct {
 	int32_t sig_pid;
 	uint32_t sig_uid;
 	uint32_t sig_restart;  /* 1: after rt_sigreturn, send the interrupted request again (SA_RESTART) */
-	uint32_t sig_pad;
+	int32_t sig_status;    /* siginfo of SIGCHLD: si_status */
 } sim_reply_t;
 
 /*

@@ -295,6 +295,7 @@ typedef struct {
 	int code;          /* siginfo: si_code, si_pid, si_uid */
 	int pid;
 	uint32_t uid;
+	int status;        /* SIGCHLD: the child's exit code or signal */
 	bool restart;      /* after rt_sigreturn, make the interrupted system call again (SA_RESTART) */
 } platform_signal_call_t;
 

@@ -14,6 +14,7 @@
 #include "mm/vmm.h"
 #include "proc/proc_internal.h"
 #include "proc/signal_action.h"
+#include "proc/signal_info.h"
 #include "proc/wait_status.h"
 
 void proc_init_exited(int status)
@@ -22,6 +23,16 @@ void proc_init_exited(int status)
 	if (cmdline_get()->test == TEST_ACTION_INIT)
 		platform_test_exit(status == 0 ? TEST_EXIT_CODE_PASS : TEST_EXIT_CODE_FAIL);
 	panic("PID 1 exited (status 0x%x)", (unsigned)status);
+}
+
+/* SIGCHLD for the parent, with the child's pid, real uid and how it ended. */
+static void proc_signal_post_child(process_t *parent, const process_t *child, int status)
+{
+	bool killed = wait_status_is_signaled(status);
+	aegis_siginfo_t info;
+	if (signal_info_chld(&info, killed ? AEGIS_CLD_KILLED : AEGIS_CLD_EXITED, child->pid, child->cred.ruid,
+	                     killed ? wait_status_term_sig(status) : wait_status_exit_code(status), 0, 0) == 0)
+		proc_signal_post(parent, &info);
 }
 
 void proc_exit_current(int status)
@@ -50,7 +61,7 @@ void proc_exit_current(int status)
 		if (signal_chld_autoreap(&parent->sig_actions)) {
 			proc_reap(p);
 		} else {
-			proc_signal_send(parent, SIGCHLD);
+			proc_signal_post_child(parent, p, status);
 			waitq_wake_all(&parent->child_waiters);
 		}
 	}

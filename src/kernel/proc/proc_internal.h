@@ -22,19 +22,25 @@ bool proc_group_in_session(int pgid, int sid);
 const char *proc_hostname(void);
 
 /*
- * Mark signal sig pending for p and wake it if it sleeps interruptibly.
- * Default actions are applied when p next returns towards user mode.
+ * Mark a signal pending for p with its siginfo (info->si_signo names it) and
+ * wake p if it sleeps interruptibly.  Default actions are applied when p
+ * next returns towards user mode.
  */
+void proc_signal_post(process_t *p, const aegis_siginfo_t *info);
+/* proc_signal_post with a kernel-sent siginfo (SI_KERNEL). */
 void proc_signal_send(process_t *p, int sig);
 
 /* Apply what is pending for the running process p before it returns to user mode (may not return). */
 void proc_signal_deliver(process_t *p);
 
-/* A fault: sig is delivered even if blocked or ignored (it is unblocked and its action reset, as Linux does). */
-void proc_signal_force(process_t *p, int sig);
+/*
+ * A fault: info's signal is delivered even if blocked or ignored (it is
+ * unblocked and its action reset, as Linux does).
+ */
+void proc_signal_force(process_t *p, const aegis_siginfo_t *info);
 
-/* Build a frame and point the registers at sig's handler: 0, or < 0 when the stack cannot take it. */
-int proc_signal_run_handler(process_t *p, int sig);
+/* Build a frame (or a sim call) and point p at the handler of info's signal: 0, or < 0 when the stack cannot take it. */
+int proc_signal_run_handler(process_t *p, const aegis_siginfo_t *info);
 
 /* kill(pid, sig) from sender with POSIX targeting and permission rules: 0, -ESRCH, -EPERM, -EINVAL. */
 int proc_kill(process_t *sender, int pid, int sig);

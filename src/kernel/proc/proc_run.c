@@ -11,6 +11,7 @@
 #include "mm/vmm.h"
 #include "proc/proc_internal.h"
 #include "proc/signal_default.h"
+#include "proc/signal_info.h"
 #include "proc/signal_restart.h"
 #include "proc/signal_set.h"
 #include "proc/wait_status.h"
@@ -60,19 +61,30 @@ static const char *ufault_name(platform_ufault_t kind)
 	return "fault";
 }
 
-static int ufault_signal(platform_ufault_t kind)
+/* The signal and si_code a fault gives, as Linux reports them. */
+static int ufault_signal(const platform_user_event_t *ev, int *code)
 {
-	switch (kind) {
+	switch (ev->fault) {
 	case PLATFORM_UFAULT_ILLEGAL:
+		*code = AEGIS_ILL_ILLOPC;
 		return SIGILL;
 	case PLATFORM_UFAULT_ARITH:
+		*code = AEGIS_FPE_INTDIV;
+		return SIGFPE;
 	case PLATFORM_UFAULT_FPU:
+		*code = AEGIS_FPE_FLTINV;
 		return SIGFPE;
 	case PLATFORM_UFAULT_TRAP:
+		*code = AEGIS_TRAP_BRKPT;
 		return SIGTRAP;
 	case PLATFORM_UFAULT_ALIGN:
+		*code = AEGIS_BUS_ADRALN;
 		return SIGBUS;
+	case PLATFORM_UFAULT_PAGE:
+		*code = ev->present ? AEGIS_SEGV_ACCERR : AEGIS_SEGV_MAPERR;
+		return SIGSEGV;
 	default:
+		*code = AEGIS_SI_KERNEL; /* a general protection fault names no address */
 		return SIGSEGV;
 	}
 }
@@ -82,10 +94,13 @@ static void proc_handle_fault(process_t *p, const platform_user_event_t *ev)
 	if (ev->fault == PLATFORM_UFAULT_PAGE && p->uvm && uvm_fault(p->uvm, ev->addr, ev->access | (ev->present ? UVM_ACCESS_PRESENT : 0u)) == 0)
 		return; /* demand paging, copy-on-write or stack growth: retry the instruction */
 	const platform_uregs_t *r = platform_user_regs(p->user);
-	int sig = ufault_signal(ev->fault);
+	int code = 0;
+	int sig = ufault_signal(ev, &code);
 	printk("[PROC] pid %d (%s): %s at 0x%lx, ip 0x%lx: signal %d\n", p->pid, p->name, ufault_name(ev->fault),
 	       (unsigned long)ev->addr, (unsigned long)r->rip, sig);
-	proc_signal_force(p, sig);
+	aegis_siginfo_t info;
+	(void)signal_info_fault(&info, sig, code, ev->fault == PLATFORM_UFAULT_PAGE ? ev->addr : 0);
+	proc_signal_force(p, &info);
 }
 
 static void proc_handle_death(process_t *p, const platform_user_event_t *ev)

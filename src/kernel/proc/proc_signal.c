@@ -13,48 +13,52 @@
 #include "core/log.h"
 #include "proc/proc_internal.h"
 #include "proc/signal_default.h"
+#include "proc/signal_info.h"
 #include "proc/signal_pending.h"
 #include "proc/signal_set.h"
 #include "proc/wait_status.h"
 
-void proc_signal_send(process_t *p, int sig)
+void proc_signal_post(process_t *p, const aegis_siginfo_t *info)
 {
 	if (!p || p->state != PROC_ALIVE)
 		return;
-	int r = signal_generate(&p->sig_actions, p->sig_blocked, &p->sig_pending, sig);
+	int r = signal_queue_post(&p->sig_queue, &p->sig_actions, p->sig_blocked, info);
 	if (r > 0 && (r & SIGNAL_GEN_WAKE) && p->task)
 		sched_interrupt(p->task);
 }
 
-void proc_signal_force(process_t *p, int sig)
+void proc_signal_send(process_t *p, int sig)
 {
-	aegis_kernel_sigaction_t dfl = { 0 };
-	dfl.handler = AEGIS_SIG_DFL;
-	if (signal_action_ignores(&p->sig_actions, sig) || signal_set_has(p->sig_blocked, sig))
-		(void)signal_action_set(&p->sig_actions, sig, &dfl, NULL, AEGIS_SIGSET_SIZE, NULL);
-	signal_set_del(&p->sig_blocked, sig);
-	signal_set_add(&p->sig_pending, sig);
+	aegis_siginfo_t info;
+	if (signal_info_kernel(&info, sig) == 0)
+		proc_signal_post(p, &info);
+}
+
+void proc_signal_force(process_t *p, const aegis_siginfo_t *info)
+{
+	(void)signal_queue_force(&p->sig_queue, &p->sig_actions, &p->sig_blocked, info);
 }
 
 bool proc_signal_pending(const process_t *p)
 {
-	return signal_pick(p->sig_pending, p->sig_blocked) != 0;
+	return signal_pick(p->sig_queue.set, p->sig_blocked) != 0;
 }
 
 void proc_signal_deliver(process_t *p)
 {
 	for (;;) {
-		int sig = signal_pick(p->sig_pending, p->sig_blocked);
+		int sig = signal_pick(p->sig_queue.set, p->sig_blocked);
 		if (sig == 0)
 			return;
-		signal_set_del(&p->sig_pending, sig);
+		aegis_siginfo_t info;
+		(void)signal_queue_take(&p->sig_queue, sig, &info);
 		switch (signal_decide(&p->sig_actions, sig)) {
 		case SIGNAL_DELIVER_TERMINATE:
 		case SIGNAL_DELIVER_CORE:
 			/* No core files: the status never claims one was written. */
 			proc_exit_current(wait_status_killed(sig, false));
 		case SIGNAL_DELIVER_HANDLER:
-			if (proc_signal_run_handler(p, sig) < 0) {
+			if (proc_signal_run_handler(p, &info) < 0) {
 				printk("[PROC] pid %d (%s): cannot deliver signal %d (bad stack): SIGSEGV\n", p->pid, p->name,
 				       sig);
 				proc_exit_current(wait_status_killed(SIGSEGV, false));
@@ -92,8 +96,11 @@ static int proc_kill_one(process_t *sender, process_t *target, int sig)
 {
 	if (!proc_may_signal(sender, target))
 		return -EPERM;
-	if (sig != 0 && !proc_init_refuses(target, sig))
-		proc_signal_send(target, sig);
+	if (sig != 0 && !proc_init_refuses(target, sig)) {
+		aegis_siginfo_t info;
+		if (signal_info_kill(&info, sig, sender->pid, sender->cred.ruid) == 0)
+			proc_signal_post(target, &info);
+	}
 	return 0;
 }
 

@@ -46,14 +46,13 @@ static bool proc_signal_restart_decide(process_t *p, const aegis_kernel_sigactio
 	return restart;
 }
 
-int proc_signal_run_handler(process_t *p, int sig)
+int proc_signal_run_handler(process_t *p, const aegis_siginfo_t *info)
 {
+	int sig = info->si_signo;
 	aegis_sigset_t old_mask = p->sig_blocked;
 	aegis_kernel_sigaction_t used;
 	if (signal_action_enter(&p->sig_actions, sig, &p->sig_blocked, &used) != 0)
 		return -EINVAL;
-	aegis_siginfo_t info;
-	(void)signal_info_kernel(&info, sig);
 	bool restart = proc_signal_restart_decide(p, &used);
 	if (!platform_layout()->user_paged) {
 		platform_signal_call_t call = {
@@ -61,7 +60,10 @@ int proc_signal_run_handler(process_t *p, int sig)
 			.handler = used.handler,
 			.flags = used.flags,
 			.old_mask = old_mask,
-			.code = info.si_code,
+			.code = info->si_code,
+			.pid = info->u.kill.pid,
+			.uid = info->u.kill.uid,
+			.status = info->si_signo == SIGCHLD ? info->u.chld.status : 0,
 			.restart = restart,
 		};
 		return platform_user_signal_call(p->user, &call);
@@ -70,7 +72,7 @@ int proc_signal_run_handler(process_t *p, int sig)
 		.regs = platform_user_regs(p->user),
 		.fxsave = platform_user_fpu(p->user),
 		.old_mask = old_mask,
-		.info = &info,
+		.info = info,
 		.action = &used,
 	};
 	uint8_t *buf = kmalloc(SIGNAL_FRAME_MAX_BYTES);
@@ -143,7 +145,9 @@ SYSCALL_HANDLER(rt_sigreturn)
 	return (int64_t)regs->rax; /* the interrupted rax, not a result */
 bad:
 	printk("[PROC] pid %d (%s): bad signal frame at rt_sigreturn: SIGSEGV\n", p->pid, p->name);
-	proc_signal_force(p, SIGSEGV);
+	aegis_siginfo_t info;
+	(void)signal_info_kernel(&info, SIGSEGV);
+	proc_signal_force(p, &info);
 	return (int64_t)regs->rax;
 }
 
@@ -157,7 +161,7 @@ SYSCALL_HANDLER(rt_sigaction)
 			return -EFAULT;
 		actp = &act;
 	}
-	int r = signal_action_set(&p->sig_actions, sig, actp, &old, (size_t)args->a[3], &p->sig_pending);
+	int r = signal_action_set(&p->sig_actions, sig, actp, &old, (size_t)args->a[3], &p->sig_queue.set);
 	if (r != 0)
 		return r;
 	if (args->a[2] && copy_to_user(p, args->a[2], &old, sizeof(old)) != 0)

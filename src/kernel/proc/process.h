@@ -22,6 +22,7 @@
 #include "proc/fdtable.h"
 #include "proc/rlimit.h"
 #include "proc/signal_action.h"
+#include "proc/signal_queue.h"
 #include "sched/sched.h"
 
 #define PROC_MAX 256u          /* processes alive or zombie at once */
@@ -53,7 +54,7 @@ typedef struct process {
 	uint64_t robust_list;      /* set_robust_list (kept for threads; no futex cleanup yet) */
 	int pgid;                  /* process group */
 	int sid;                   /* session */
-	aegis_sigset_t sig_pending; /* bit (n-1) for signal n */
+	signal_queue_t sig_queue;   /* pending signals (.set: bit n-1 for signal n) with their siginfo */
 	aegis_sigset_t sig_blocked;
 	signal_actions_t sig_actions;
 	char init_exec_path[128];  /* PID 1 only: the program its task executes first */

@@ -4,6 +4,8 @@
  * SA_RESTORER returning through rt_sigreturn (on x86_64 a kernel-built
  * frame; in the sim the glue calls the handler).  PROC-080.. in spec/processes.md.
  */
+#include <aegis/signal.h>
+
 #include "glue/glue.h"
 #include "glue/glue_call.h"
 #include "proctest.h"
@@ -16,6 +18,13 @@
 #define PT_SIGTSTP 20
 #define PT_SIGPIPE 13
 #define PT_SA_RESTART 0x10000000ull
+#define PT_SA_SIGINFO 4ull
+#define PT_SI_USER 0
+#define PT_CLD_EXITED 1
+#define PT_SEGV_MAPERR 1
+#define PT_SIGSEGV 11
+#define PT_CHILD_STATUS 5
+#define PT_FAULT_ADDR 0x10
 #define PT_NAP_NS 20000000 /* 20 ms: long enough for a child to block */
 #define PT_EPIPE 32
 #define PT_SIG_BLOCK 0
@@ -257,6 +266,94 @@ static void signals_restart(void)
 	pt_check(s == 0, "PROC-083", "without SA_RESTART the interrupted read fails with EINTR", "status 0x%x", s);
 }
 
+static volatile int info_result;
+static volatile long info_expected_pid;
+
+static void on_usr1_info(int sig, aegis_siginfo_t *info, void *uc)
+{
+	(void)uc;
+	info_result = sig == PT_SIGUSR1 && info->si_signo == sig && info->si_code == PT_SI_USER &&
+			      info->u.kill.pid == info_expected_pid && info->u.kill.uid == 0
+		              ? 1
+		              : -1;
+}
+
+static void on_chld_info(int sig, aegis_siginfo_t *info, void *uc)
+{
+	(void)uc;
+	info_result = sig == PT_SIGCHLD && info->si_code == PT_CLD_EXITED && info->u.chld.pid == info_expected_pid &&
+			      info->u.chld.status == PT_CHILD_STATUS
+		              ? 1
+		              : -1;
+}
+
+static void on_segv_info(int sig, aegis_siginfo_t *info, void *uc)
+{
+	(void)uc;
+	bool ok = sig == PT_SIGSEGV && info->si_code == PT_SEGV_MAPERR && info->u.fault.addr == PT_FAULT_ADDR;
+	sys_exit(ok ? 0 : 3); /* returning would fault again */
+}
+
+static int install_info(int sig, void (*fn)(int, aegis_siginfo_t *, void *))
+{
+	aegis_sigaction_t act = { (uint64_t)(uintptr_t)fn, PT_SA_RESTORER | PT_SA_SIGINFO,
+				  (uint64_t)(uintptr_t)glue_signal_restorer, 0 };
+	return (int)sys_rt_sigaction(sig, &act, NULL, sizeof(aegis_sigset_t));
+}
+
+static int info_from_kill(void *ctx)
+{
+	(void)ctx;
+	if (install_info(PT_SIGUSR1, on_usr1_info) != 0)
+		return 2;
+	info_expected_pid = sys_getpid();
+	sys_kill((int)info_expected_pid, PT_SIGUSR1);
+	return info_result == 1 ? 0 : 3;
+}
+
+static int exit_child_status(void *ctx)
+{
+	(void)ctx;
+	return PT_CHILD_STATUS;
+}
+
+static int info_from_child(void *ctx)
+{
+	(void)ctx;
+	if (install_info(PT_SIGCHLD, on_chld_info) != 0)
+		return 2;
+	long pid = sys_fork();
+	if (pid == 0)
+		sys_exit(exit_child_status(NULL));
+	info_expected_pid = pid;
+	int s = -1;
+	sys_wait4((int)pid, &s, 0, NULL);
+	return info_result == 1 && pt_exit_code(s) == PT_CHILD_STATUS ? 0 : 3;
+}
+
+static int info_from_fault(void *ctx)
+{
+	volatile char *where = ctx; /* PT_FAULT_ADDR, passed in so the compiler sees no constant bad pointer */
+	if (install_info(PT_SIGSEGV, on_segv_info) != 0)
+		return 2;
+	return *where; /* the handler exits */
+}
+
+static void signals_siginfo(void)
+{
+	int s = pt_fork_run(info_from_kill, NULL);
+	pt_check(s == 0, "PROC-087", "an SA_SIGINFO handler sees kill's SI_USER, sender pid and uid", "status 0x%x", s);
+	s = pt_fork_run(info_from_child, NULL);
+	pt_check(s == 0, "PROC-087", "SIGCHLD's siginfo names the child, CLD_EXITED and its status", "status 0x%x", s);
+	if (!pt_user_paged()) {
+		pt_skip("PROC-087", "a SIGSEGV handler sees SEGV_MAPERR and the faulting address",
+			"ASan owns SIGSEGV in host programs (sim)");
+		return;
+	}
+	s = pt_fork_run(info_from_fault, (void *)PT_FAULT_ADDR);
+	pt_check(s == 0, "PROC-087", "a SIGSEGV handler sees SEGV_MAPERR and the faulting address", "status 0x%x", s);
+}
+
 void pt_run_signals(void)
 {
 	signals_defaults();
@@ -265,4 +362,5 @@ void pt_run_signals(void)
 	signals_stop();
 	signals_child_and_pipe();
 	signals_restart();
+	signals_siginfo();
 }

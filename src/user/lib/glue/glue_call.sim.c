@@ -264,6 +264,8 @@ static long glue_run_handler(const sim_reply_t *rep)
 	info.si_code = rep->sig_code;
 	info.u.kill.pid = rep->sig_pid;
 	info.u.kill.uid = rep->sig_uid;
+	if (rep->sig_number == SIGCHLD)
+		info.u.chld.status = rep->sig_status;
 	uc.uc_sigmask = rep->sig_old_mask;
 	if (rep->sig_handler == 0)
 		glue_die(SIM_GLUE_STATUS_PROTOCOL, "SIGNAL reply without a handler from aegis-sim");
