@@ -83,6 +83,7 @@
 #define SYS_kill 62
 #define SYS_rt_sigsuspend 130
 #define SYS_sigaltstack 131
+#define SYS_tkill 200
 #define SYS_tgkill 234
 
 /* Processes */

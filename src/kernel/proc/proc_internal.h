@@ -44,6 +44,8 @@ int proc_signal_run_handler(process_t *p, const aegis_siginfo_t *info);
 
 /* kill(pid, sig) from sender with POSIX targeting and permission rules: 0, -ESRCH, -EPERM, -EINVAL. */
 int proc_kill(process_t *sender, int pid, int sig);
+/* tgkill(tgid > 0, tid, sig), or tkill when tgid is -1: SI_TKILL; 0, -ESRCH, -EPERM, -EINVAL. */
+int proc_kill_thread(process_t *sender, int tgid, int tid, int sig);
 
 /* PID 1 exited with status: end a test=init run, otherwise stop the kernel. */
 __attribute__((noreturn)) void proc_init_exited(int status);

@@ -92,16 +92,29 @@ static bool proc_init_refuses(const process_t *target, int sig)
 	return !act || act->handler == AEGIS_SIG_DFL || act->handler == AEGIS_SIG_IGN;
 }
 
-static int proc_kill_one(process_t *sender, process_t *target, int sig)
+static int proc_kill_one(process_t *sender, process_t *target, int sig, int si_code)
 {
 	if (!proc_may_signal(sender, target))
 		return -EPERM;
 	if (sig != 0 && !proc_init_refuses(target, sig)) {
 		aegis_siginfo_t info;
-		if (signal_info_kill(&info, sig, sender->pid, sender->cred.ruid) == 0)
+		if (signal_info_kill(&info, sig, sender->pid, sender->cred.ruid) == 0) {
+			info.si_code = si_code;
 			proc_signal_post(target, &info);
+		}
 	}
 	return 0;
+}
+
+int proc_kill_thread(process_t *sender, int tgid, int tid, int sig)
+{
+	if (tid <= 0 || tgid == 0 || tgid < -1)
+		return -EINVAL;
+	process_t *target = proc_find(tid);
+	/* One thread per process: a thread ID is its process's ID. */
+	if (!target || target->state != PROC_ALIVE || (tgid > 0 && target->pid != tgid))
+		return -ESRCH;
+	return proc_kill_one(sender, target, sig, AEGIS_SI_TKILL);
 }
 
 int proc_kill(process_t *sender, int pid, int sig)
@@ -110,7 +123,7 @@ int proc_kill(process_t *sender, int pid, int sig)
 		process_t *target = proc_find(pid);
 		if (!target || target->state != PROC_ALIVE)
 			return -ESRCH;
-		return proc_kill_one(sender, target, sig);
+		return proc_kill_one(sender, target, sig, AEGIS_SI_USER);
 	}
 	int group = pid == 0 ? sender->pgid : -pid;
 	bool found = false, allowed = false;
@@ -121,7 +134,7 @@ int proc_kill(process_t *sender, int pid, int sig)
 		if (pid == -1 ? (target->pid == PROC_INIT_PID || target == sender) : target->pgid != group)
 			continue;
 		found = true;
-		if (proc_kill_one(sender, target, sig) == 0)
+		if (proc_kill_one(sender, target, sig, AEGIS_SI_USER) == 0)
 			allowed = true;
 	}
 	if (!found)

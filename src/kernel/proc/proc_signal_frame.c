@@ -190,6 +190,22 @@ SYSCALL_HANDLER(rt_sigprocmask)
 	return 0;
 }
 
+SYSCALL_HANDLER(tkill)
+{
+	int sig = (int)args->a[1];
+	if (sig < 0 || sig > AEGIS_NSIG)
+		return -EINVAL;
+	return proc_kill_thread(p, -1, (int)args->a[0], sig);
+}
+
+SYSCALL_HANDLER(tgkill)
+{
+	int sig = (int)args->a[2];
+	if (sig < 0 || sig > AEGIS_NSIG || (int)args->a[0] <= 0)
+		return -EINVAL;
+	return proc_kill_thread(p, (int)args->a[0], (int)args->a[1], sig);
+}
+
 SYSCALL_HANDLER(kill)
 {
 	int pid = (int)args->a[0];

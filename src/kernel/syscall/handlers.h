@@ -89,6 +89,8 @@ SYSCALL_HANDLER(rt_sigaction);
 SYSCALL_HANDLER(rt_sigprocmask);
 SYSCALL_HANDLER(rt_sigreturn);
 SYSCALL_HANDLER(kill);
+SYSCALL_HANDLER(tkill);
+SYSCALL_HANDLER(tgkill);
 
 /* sys_mem.c */
 SYSCALL_HANDLER(brk);

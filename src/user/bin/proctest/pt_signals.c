@@ -339,6 +339,18 @@ static int info_from_fault(void *ctx)
 	return *where; /* the handler exits */
 }
 
+static void signals_threads(void)
+{
+	long me = sys_getpid();
+	long r1 = sys_tgkill((int)me, (int)me, 0);
+	long r2 = sys_tgkill((int)me + 1, (int)me, 0);
+	long r3 = sys_tgkill(0, (int)me, 0);
+	long r4 = sys_tgkill((int)me, 0, 0);
+	long r5 = sys_tkill((int)me, 0);
+	pt_check(r1 == 0 && r2 == -PT_ESRCH && r3 == -PT_EINVAL && r4 == -PT_EINVAL && r5 == 0, "PROC-093",
+		 "tgkill and tkill address the one thread of a process", "%ld %ld %ld %ld %ld", r1, r2, r3, r4, r5);
+}
+
 static void signals_siginfo(void)
 {
 	int s = pt_fork_run(info_from_kill, NULL);
@@ -363,4 +375,5 @@ void pt_run_signals(void)
 	signals_child_and_pipe();
 	signals_restart();
 	signals_siginfo();
+	signals_threads();
 }

@@ -190,6 +190,8 @@ long sys_sigaltstack(const aegis_stack_t *ss, aegis_stack_t *old);
 long sys_kill(int pid, int sig);
 /* Send sig to one thread. */
 long sys_tgkill(int tgid, int tid, int sig);
+/* Send sig to one thread by its ID alone (tkill). */
+long sys_tkill(int tid, int sig);
 
 /* Processes: creation, exec, exit, waiting, groups and limits. (glue_proc.c) */
 /* Make a child process; returns its pid in the parent and 0 in the child. */

@@ -39,3 +39,8 @@ long sys_tgkill(int tgid, int tid, int sig)
 {
 	return glue_syscall6(SYS_tgkill, (long)tgid, (long)tid, (long)sig, 0, 0, 0);
 }
+
+long sys_tkill(int tid, int sig)
+{
+	return glue_syscall6(SYS_tkill, (long)tid, (long)sig, 0, 0, 0, 0);
+}
