@@ -81,6 +81,8 @@
 #define SYS_rt_sigprocmask 14
 #define SYS_rt_sigreturn 15
 #define SYS_kill 62
+#define SYS_pause 34
+#define SYS_rt_sigpending 127
 #define SYS_rt_sigsuspend 130
 #define SYS_sigaltstack 131
 #define SYS_tkill 200

@@ -146,6 +146,8 @@ static void test_glue_001_every_call_marshals_its_arguments(void **state)
 	CHECK(sys_kill(11, 22), SYS_kill, 11, 22, 0, 0, 0, 0);
 	CHECK(sys_tgkill(11, 22, 33), SYS_tgkill, 11, 22, 33, 0, 0, 0);
 	CHECK(sys_tkill(11, 22), SYS_tkill, 11, 22, 0, 0, 0, 0);
+	CHECK(sys_rt_sigpending((aegis_sigset_t *)(void *)&mem[1], 8), SYS_rt_sigpending, P(1), 8, 0, 0, 0, 0);
+	CHECK(sys_pause(), SYS_pause, 0, 0, 0, 0, 0, 0);
 	/* glue_proc.c */
 	CHECK(sys_fork(), SYS_fork, 0, 0, 0, 0, 0, 0);
 	CHECK(sys_clone(11, (void *)&mem[1], (int *)(void *)&mem[2], (int *)(void *)&mem[3], 55), SYS_clone, 11, P(1), P(2), P(3), 55, 0);

@@ -23,7 +23,7 @@ CHECK_LINE = re.compile(r"^(ok|not ok|skip) - ((?:PROC|FS)-\d{3}) (.*)$")
 PROCTEST_IDS = ["PROC-012", "PROC-050", "PROC-051", "PROC-052", "PROC-053", "PROC-054", "PROC-055",
                 "PROC-056", "PROC-057", "PROC-058", "PROC-059", "PROC-060", "PROC-061", "PROC-070",
                 "PROC-071", "PROC-072", "PROC-073", "PROC-080", "PROC-081", "PROC-082", "PROC-083",
-                "PROC-084", "PROC-085", "PROC-086", "PROC-087", "PROC-088", "PROC-089", "PROC-090", "PROC-091", "PROC-093",
+                "PROC-084", "PROC-085", "PROC-086", "PROC-087", "PROC-088", "PROC-089", "PROC-090", "PROC-091", "PROC-093", "PROC-094",
                 "PROC-092", "PROC-100", "PROC-101", "PROC-102", "PROC-103",
                 # spec/filesystems.md: the namespace slice the process model needs
                 "FS-001", "FS-002", "FS-003", "FS-004", "FS-005", "FS-006", "FS-007", "FS-008", "FS-009",

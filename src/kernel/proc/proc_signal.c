@@ -48,8 +48,14 @@ void proc_signal_deliver(process_t *p)
 {
 	for (;;) {
 		int sig = signal_pick(p->sig_queue.set, p->sig_blocked);
-		if (sig == 0)
+		if (sig == 0) {
+			if (p->sig_restore_saved) {
+				/* rt_sigsuspend and no handler ran: its temporary mask goes. */
+				p->sig_blocked = p->sig_saved_mask;
+				p->sig_restore_saved = false;
+			}
 			return;
+		}
 		aegis_siginfo_t info;
 		(void)signal_queue_take(&p->sig_queue, sig, &info);
 		switch (signal_decide(&p->sig_actions, sig)) {

@@ -49,7 +49,9 @@ static bool proc_signal_restart_decide(process_t *p, const aegis_kernel_sigactio
 int proc_signal_run_handler(process_t *p, const aegis_siginfo_t *info)
 {
 	int sig = info->si_signo;
-	aegis_sigset_t old_mask = p->sig_blocked;
+	/* After rt_sigsuspend the handler's frame carries the mask from before the call. */
+	aegis_sigset_t old_mask = p->sig_restore_saved ? p->sig_saved_mask : p->sig_blocked;
+	p->sig_restore_saved = false;
 	aegis_kernel_sigaction_t used;
 	if (signal_action_enter(&p->sig_actions, sig, &p->sig_blocked, &used) != 0)
 		return -EINVAL;
@@ -74,6 +76,7 @@ int proc_signal_run_handler(process_t *p, const aegis_siginfo_t *info)
 		.old_mask = old_mask,
 		.info = info,
 		.action = &used,
+		.altstack = &p->sig_altstack,
 	};
 	uint8_t *buf = kmalloc(SIGNAL_FRAME_MAX_BYTES);
 	if (!buf)
@@ -142,6 +145,7 @@ SYSCALL_HANDLER(rt_sigreturn)
 	}
 	*regs = restored;
 	p->sig_blocked = mask;
+	signal_altstack_restore(&p->sig_altstack, &frame.uc.uc_stack, regs->rsp);
 	return (int64_t)regs->rax; /* the interrupted rax, not a result */
 bad:
 	printk("[PROC] pid %d (%s): bad signal frame at rt_sigreturn: SIGSEGV\n", p->pid, p->name);

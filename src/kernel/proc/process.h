@@ -22,6 +22,7 @@
 #include "proc/fdtable.h"
 #include "proc/rlimit.h"
 #include "proc/signal_action.h"
+#include "proc/signal_altstack.h"
 #include "proc/signal_queue.h"
 #include "sched/sched.h"
 
@@ -56,6 +57,9 @@ typedef struct process {
 	int sid;                   /* session */
 	signal_queue_t sig_queue;   /* pending signals (.set: bit n-1 for signal n) with their siginfo */
 	aegis_sigset_t sig_blocked;
+	aegis_sigset_t sig_saved_mask; /* rt_sigsuspend: the mask to restore once a signal came */
+	bool sig_restore_saved;        /* sig_saved_mask is set */
+	signal_altstack_t sig_altstack;
 	signal_actions_t sig_actions;
 	char init_exec_path[128];  /* PID 1 only: the program its task executes first */
 	cred_t cred;

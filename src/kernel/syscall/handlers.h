@@ -92,6 +92,12 @@ SYSCALL_HANDLER(kill);
 SYSCALL_HANDLER(tkill);
 SYSCALL_HANDLER(tgkill);
 
+/* sys_signal_wait.c */
+SYSCALL_HANDLER(rt_sigsuspend);
+SYSCALL_HANDLER(pause);
+SYSCALL_HANDLER(rt_sigpending);
+SYSCALL_HANDLER(sigaltstack);
+
 /* sys_mem.c */
 SYSCALL_HANDLER(brk);
 SYSCALL_HANDLER(mmap);

@@ -242,6 +242,7 @@ static void exec_commit_identity(process_t *p, const program_t *prog, const cred
 	p->cred = *cred;
 	fdtable_exec(&p->fds);
 	signal_actions_exec(&p->sig_actions);
+	signal_altstack_init(&p->sig_altstack);
 	const cap_policy_t *policy = cap_policy_match(cap_policy_boot_db(), prog->path, prog->uid, prog->mode);
 	(void)cap_proc_exec(&p->caps, policy);
 	proc_set_name(p, prog->path);

@@ -51,6 +51,7 @@ static int64_t proc_fork(process_t *p, uint64_t child_tid_addr)
 	rlimit_table_copy(&child->rlimits, &p->rlimits);
 	signal_actions_fork(&child->sig_actions, &p->sig_actions);
 	child->sig_blocked = p->sig_blocked;
+	child->sig_altstack = p->sig_altstack;
 	child->pgid = p->pgid;
 	child->sid = p->sid;
 	child->clear_child_tid = child_tid_addr;

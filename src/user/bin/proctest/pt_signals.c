@@ -25,6 +25,9 @@
 #define PT_SIGSEGV 11
 #define PT_CHILD_STATUS 5
 #define PT_FAULT_ADDR 0x10
+#define PT_SA_ONSTACK 0x08000000ull
+#define PT_ALTSTACK_SIZE 16384
+#define PT_USR1_BIT (1ull << (PT_SIGUSR1 - 1))
 #define PT_NAP_NS 20000000 /* 20 ms: long enough for a child to block */
 #define PT_EPIPE 32
 #define PT_SIG_BLOCK 0
@@ -366,6 +369,94 @@ static void signals_siginfo(void)
 	pt_check(s == 0, "PROC-087", "a SIGSEGV handler sees SEGV_MAPERR and the faulting address", "status 0x%x", s);
 }
 
+static volatile int wait_handler_runs;
+
+static void on_usr1_wait(int sig)
+{
+	if (sig == PT_SIGUSR1)
+		wait_handler_runs++;
+}
+
+static int install_plain(int sig, void (*fn)(int), uint64_t extra_flags)
+{
+	aegis_sigaction_t act = { (uint64_t)(uintptr_t)fn, PT_SA_RESTORER | extra_flags,
+				  (uint64_t)(uintptr_t)glue_signal_restorer, 0 };
+	return (int)sys_rt_sigaction(sig, &act, NULL, sizeof(aegis_sigset_t));
+}
+
+/* Blocked and pending, then rt_sigsuspend with an empty mask: the handler runs, -EINTR, mask back. */
+static int suspend_for_pending(void *ctx)
+{
+	(void)ctx;
+	aegis_sigset_t block = PT_USR1_BIT, pending = 0, none = 0, after = 0;
+	if (install_plain(PT_SIGUSR1, on_usr1_wait, 0) != 0 ||
+	    sys_rt_sigprocmask(PT_SIG_BLOCK, &block, NULL, sizeof(block)) != 0)
+		return 2;
+	sys_kill((int)sys_getpid(), PT_SIGUSR1);
+	if (sys_rt_sigpending(&pending, sizeof(pending)) != 0 || pending != PT_USR1_BIT || wait_handler_runs != 0)
+		return 3;
+	long r = sys_rt_sigsuspend(&none, sizeof(none));
+	sys_rt_sigprocmask(PT_SIG_BLOCK, NULL, &after, sizeof(after));
+	return r == -PT_EINTR && wait_handler_runs == 1 && after == PT_USR1_BIT ? 0 : 4;
+}
+
+static int pause_for_signal(void *ctx)
+{
+	(void)ctx;
+	if (install_plain(PT_SIGUSR1, on_usr1_wait, 0) != 0)
+		return 2;
+	long r = sys_pause();
+	return r == -PT_EINTR && wait_handler_runs == 1 ? 0 : 3;
+}
+
+static unsigned char altstack_area[PT_ALTSTACK_SIZE] __attribute__((aligned(16)));
+static volatile int altstack_used;
+
+static void on_usr1_onstack(int sig)
+{
+	volatile char here = 0;
+	uintptr_t at = (uintptr_t)&here;
+	altstack_used = sig == PT_SIGUSR1 && at >= (uintptr_t)altstack_area &&
+	                at < (uintptr_t)altstack_area + sizeof(altstack_area);
+}
+
+static int run_on_altstack(void *ctx)
+{
+	bool paged = ctx != NULL;
+	aegis_stack_t ss = { altstack_area, 0, sizeof(altstack_area) }, old;
+	if (sys_sigaltstack(&ss, NULL) != 0 || sys_sigaltstack(NULL, &old) != 0 || old.ss_sp != altstack_area ||
+	    old.ss_size != sizeof(altstack_area) || old.ss_flags != 0)
+		return 2;
+	if (!paged)
+		return 0; /* the sim's glue runs handlers on the program's own stack */
+	if (install_plain(PT_SIGUSR1, on_usr1_onstack, PT_SA_ONSTACK) != 0)
+		return 3;
+	sys_kill((int)sys_getpid(), PT_SIGUSR1);
+	return altstack_used ? 0 : 4;
+}
+
+static void signals_waiting(void)
+{
+	int s = pt_fork_run(suspend_for_pending, NULL);
+	pt_check(s == 0, "PROC-094", "rt_sigpending shows a blocked signal; rt_sigsuspend runs its handler, then -EINTR",
+		 "status 0x%x", s);
+	long pid = sys_fork();
+	if (pid == 0)
+		sys_exit(pause_for_signal(NULL));
+	aegis_timespec_t nap = { 0, PT_NAP_NS };
+	sys_nanosleep(&nap, NULL);
+	sys_kill((int)pid, PT_SIGUSR1);
+	s = -1;
+	sys_wait4((int)pid, &s, 0, NULL);
+	pt_check(s == 0, "PROC-094", "pause sleeps until a signal runs a handler", "status 0x%x", s);
+	bool paged = pt_user_paged();
+	s = pt_fork_run(run_on_altstack, paged ? (void *)1 : NULL);
+	pt_check(s == 0, "PROC-094",
+		 paged ? "sigaltstack: set, read back, and an SA_ONSTACK handler runs on it"
+		       : "sigaltstack: set and read back (sim handlers run on the program's stack)",
+		 "status 0x%x", s);
+}
+
 void pt_run_signals(void)
 {
 	signals_defaults();
@@ -376,4 +467,5 @@ void pt_run_signals(void)
 	signals_restart();
 	signals_siginfo();
 	signals_threads();
+	signals_waiting();
 }

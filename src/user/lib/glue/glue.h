@@ -184,6 +184,10 @@ long sys_rt_sigprocmask(int how, const aegis_sigset_t *set, aegis_sigset_t *olds
 long sys_rt_sigreturn(void);
 /* Wait for a signal with mask in place; always returns -EINTR. */
 long sys_rt_sigsuspend(const aegis_sigset_t *mask, size_t sigsetsize);
+/* The pending signals that are blocked. */
+long sys_rt_sigpending(aegis_sigset_t *set, size_t sigsetsize);
+/* Sleep until a signal runs a handler (always -EINTR then). */
+long sys_pause(void);
 /* Set and/or read the alternate signal stack. */
 long sys_sigaltstack(const aegis_stack_t *ss, aegis_stack_t *old);
 /* Send sig to a process (pid > 0), a process group (pid < -1) or the caller's group (0). */

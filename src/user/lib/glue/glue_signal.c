@@ -25,6 +25,16 @@ long sys_rt_sigsuspend(const aegis_sigset_t *mask, size_t sigsetsize)
 	return glue_syscall6(SYS_rt_sigsuspend, GLUE_PTR(mask), (long)sigsetsize, 0, 0, 0, 0);
 }
 
+long sys_rt_sigpending(aegis_sigset_t *set, size_t sigsetsize)
+{
+	return glue_syscall6(SYS_rt_sigpending, GLUE_PTR(set), (long)sigsetsize, 0, 0, 0, 0);
+}
+
+long sys_pause(void)
+{
+	return glue_syscall6(SYS_pause, 0, 0, 0, 0, 0, 0);
+}
+
 long sys_sigaltstack(const aegis_stack_t *ss, aegis_stack_t *old)
 {
 	return glue_syscall6(SYS_sigaltstack, GLUE_PTR(ss), GLUE_PTR(old), 0, 0, 0, 0);
