@@ -33,6 +33,8 @@
 #include "syscall/handlers.h"
 
 #define EXEC_PATH_MAX 4096u
+/* exec_run's answer when the host program vanished after the point of no return (sim). */
+#define EXEC_PROCESS_GONE 1
 /* The user stack: top of the lower half minus a guard gap, up to RL_STACK below it. */
 #define EXEC_STACK_TOP 0x00007FFFFFFFE000ull
 #define EXEC_STACK_INITIAL (128u * 1024u)
@@ -248,7 +250,11 @@ static void exec_commit_identity(process_t *p, const program_t *prog, const cred
 	proc_set_name(p, prog->path);
 }
 
-/* Everything after the arguments are in the kernel: 0 (the new program is in place) or -errno. */
+/*
+ * Everything after the arguments are in the kernel: 0 (the new program is in
+ * place), -errno, or EXEC_PROCESS_GONE (the caller frees its buffers and ends
+ * the process).
+ */
 static int exec_run(process_t *p, const char *path, exec_args_t *a)
 {
 	program_t prog;
@@ -298,9 +304,7 @@ static int exec_run(process_t *p, const char *path, exec_args_t *a)
 				exec_commit_identity(p, &prog, &cred);
 			} else if (r == -ENOEXEC && p->pid != PROC_INIT_PID) {
 				printk("[EXEC] WARN: %s: the host image did not start; pid %d is gone\n", path, p->pid);
-				program_release(&prog);
-				exec_args_free(a);
-				proc_exit_current(wait_status_killed(SIGKILL, false));
+				r = EXEC_PROCESS_GONE; /* the caller frees what it holds, then ends the process */
 			}
 		}
 	}
@@ -323,6 +327,8 @@ SYSCALL_HANDLER(execve)
 		r = exec_run(p, path, &a);
 	exec_args_free(&a);
 	kfree(path);
+	if (r == EXEC_PROCESS_GONE)
+		proc_exit_current(wait_status_killed(SIGKILL, false));
 	return r;
 }
 
@@ -349,5 +355,7 @@ int proc_exec_initial(process_t *p, const char *path)
 		r = exec_run(p, path, &a);
 	}
 	exec_args_free(&a);
+	if (r == EXEC_PROCESS_GONE)
+		proc_exit_current(wait_status_killed(SIGKILL, false));
 	return r;
 }
