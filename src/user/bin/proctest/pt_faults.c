@@ -14,6 +14,7 @@
 #define PT_CLOCK_MONOTONIC 1
 #define PT_SIG_BLOCK 0
 #define PT_SIGUSR1 10
+#define PT_AT_FDCWD (-100)
 #define PT_UNKNOWN_SYSCALL 9999
 #define PT_EXEC_ABSENT 3 /* child exit codes of exec_malformed */
 #define PT_EXEC_WRONG 4
@@ -55,6 +56,43 @@ static long call_wait4(void *bad)
 	return again == pid ? r : -1;
 }
 
+static long call_wait4_rusage(void *bad)
+{
+	long pid = sys_fork();
+	if (pid == 0)
+		sys_exit(0);
+	long r = sys_wait4((int)pid, NULL, 0, bad);
+	long again = sys_wait4((int)pid, NULL, 0, NULL);
+	return again == pid ? r : -1;
+}
+static long call_readv(void *bad) { return sys_readv(0, bad, 1); }
+static long call_pipe2(void *bad) { return sys_pipe2(bad, 0); }
+static long call_clock_getres(void *bad) { return sys_clock_getres(PT_CLOCK_MONOTONIC, bad); }
+static long call_clock_nanosleep(void *bad) { return sys_clock_nanosleep(PT_CLOCK_MONOTONIC, 0, bad, NULL); }
+static long call_gettimeofday(void *bad) { return sys_gettimeofday(bad, NULL); }
+static long call_sigaction_old(void *bad) { return sys_rt_sigaction(PT_SIGUSR1, NULL, bad, sizeof(aegis_sigset_t)); }
+static long call_sigprocmask_old(void *bad)
+{
+	return sys_rt_sigprocmask(PT_SIG_BLOCK, NULL, bad, sizeof(aegis_sigset_t));
+}
+static long call_sigsuspend(void *bad) { return sys_rt_sigsuspend(bad, sizeof(aegis_sigset_t)); }
+static long call_sigpending(void *bad) { return sys_rt_sigpending(bad, sizeof(aegis_sigset_t)); }
+static long call_sigaltstack(void *bad) { return sys_sigaltstack(bad, NULL); }
+static long call_sigaltstack_old(void *bad) { return sys_sigaltstack(NULL, bad); }
+static long call_sysinfo(void *bad) { return sys_sysinfo(bad); }
+static long call_openat(void *bad) { return sys_openat(PT_AT_FDCWD, bad, 0, 0); }
+static long call_newfstatat(void *bad) { return sys_newfstatat(PT_AT_FDCWD, "/", bad, 0); }
+static long call_pread(void *bad)
+{
+	long fd = sys_open("/etc/initrd-release", 0, 0);
+	long r = sys_pread64((int)fd, bad, 8, 0);
+	sys_close((int)fd);
+	return r;
+}
+static long call_readlinkat(void *bad) { return sys_readlinkat(PT_AT_FDCWD, "/proc/self/exe", bad, 8); }
+static long call_faccessat(void *bad) { return sys_faccessat(PT_AT_FDCWD, bad, 0); }
+static long call_getcwd(void *bad) { return sys_getcwd(bad, 64); }
+
 static const pt_pointer_call_t pointer_calls[] = {
 	{ "write", call_write },         { "read", call_read },
 	{ "uname", call_uname },         { "clock_gettime", call_clock },
@@ -62,7 +100,16 @@ static const pt_pointer_call_t pointer_calls[] = {
 	{ "pipe", call_pipe },           { "execve path", call_execve_path },
 	{ "execve argv", call_execve_argv }, { "writev", call_writev },
 	{ "rt_sigaction", call_sigaction }, { "rt_sigprocmask", call_sigprocmask },
-	{ "wait4 status", call_wait4 },
+	{ "wait4 status", call_wait4 },   { "wait4 rusage", call_wait4_rusage },
+	{ "readv", call_readv },         { "pipe2", call_pipe2 },
+	{ "clock_getres", call_clock_getres }, { "clock_nanosleep", call_clock_nanosleep },
+	{ "gettimeofday", call_gettimeofday }, { "rt_sigaction old", call_sigaction_old },
+	{ "rt_sigprocmask old", call_sigprocmask_old }, { "rt_sigsuspend", call_sigsuspend },
+	{ "rt_sigpending", call_sigpending }, { "sigaltstack", call_sigaltstack },
+	{ "sigaltstack old", call_sigaltstack_old }, { "sysinfo", call_sysinfo },
+	{ "openat", call_openat },       { "newfstatat", call_newfstatat },
+	{ "pread64", call_pread },       { "readlinkat", call_readlinkat },
+	{ "faccessat", call_faccessat }, { "getcwd", call_getcwd },
 };
 
 static void faults_pointers(void)
