@@ -15,17 +15,15 @@
 #define MODE_REGULAR 0100000u
 #define MODE_ANY_EXEC 0111u
 
-static int program_copy_checked(program_t *out, const uint8_t *data, uint64_t size, uint32_t mode)
+/* An initrd file: checked, then borrowed where it lies in the module. */
+static int program_borrow_checked(program_t *out, const uint8_t *data, uint64_t size, uint32_t mode)
 {
 	if ((mode & MODE_TYPE_MASK) != MODE_REGULAR || !(mode & MODE_ANY_EXEC))
 		return -EACCES;
 	if (size > PROGRAM_MAX_BYTES)
 		return -EFBIG;
-	out->image = kmalloc(size ? (size_t)size : 1u);
-	if (!out->image)
-		return -ENOMEM;
-	if (size)
-		kmemcpy(out->image, data, (size_t)size);
+	out->image = data;
+	out->owned = NULL;
 	out->size = (size_t)size;
 	out->mode = mode;
 	return 0;
@@ -54,7 +52,7 @@ static int program_from_initrd(const char *path, program_t *out)
 			kmemcpy(current, e.target, tl + 1);
 			continue;
 		}
-		r = program_copy_checked(out, e.data, e.size, e.mode);
+		r = program_borrow_checked(out, e.data, e.size, e.mode);
 		if (r == 0) {
 			out->uid = e.uid;
 			out->gid = e.gid;
@@ -82,15 +80,16 @@ static int program_from_ext2(const char *path, program_t *out)
 		return -EACCES;
 	if (inode.size > PROGRAM_MAX_BYTES)
 		return -EFBIG;
-	out->image = kmalloc(inode.size ? (size_t)inode.size : 1u);
-	if (!out->image)
+	out->owned = kmalloc(inode.size ? (size_t)inode.size : 1u);
+	if (!out->owned)
 		return -ENOMEM;
-	int64_t got = ext2_file_read(fs, &inode, 0, out->image, (size_t)inode.size);
+	int64_t got = ext2_file_read(fs, &inode, 0, out->owned, (size_t)inode.size);
 	if (got < 0 || (uint64_t)got != inode.size) {
-		kfree(out->image);
-		out->image = NULL;
+		kfree(out->owned);
+		out->owned = NULL;
 		return got < 0 ? (int)got : -EIO;
 	}
+	out->image = out->owned;
 	out->size = (size_t)inode.size;
 	out->mode = inode.mode;
 	out->uid = inode.uid;
@@ -113,7 +112,8 @@ int program_load(const char *path, program_t *out)
 
 void program_release(program_t *prog)
 {
-	if (prog->image)
-		kfree(prog->image);
+	if (prog->owned)
+		kfree(prog->owned);
+	prog->owned = NULL;
 	prog->image = NULL;
 }

@@ -4,7 +4,8 @@
  * passes the canonical path here, which looks in the layers in the
  * namespace's order: the initrd first (the early programs), then the ext2
  * root file system.  PID 1's first exec comes here directly.  The image is
- * read whole into kernel memory.
+ * read whole into kernel memory from ext2; an initrd file is used where it
+ * lies (the module stays in memory for the whole run), with no copy.
  */
 #ifndef AEGIS_KERNEL_PROC_PROGRAM_H
 #define AEGIS_KERNEL_PROC_PROGRAM_H
@@ -16,7 +17,8 @@
 #define PROGRAM_MAX_LINKS 8u
 
 typedef struct {
-	uint8_t *image; /* kmalloc'd; program_release frees it */
+	const uint8_t *image; /* the bytes: inside the initrd module, or owned */
+	uint8_t *owned;       /* kmalloc'd copy (ext2), which program_release frees; NULL when borrowed */
 	size_t size;
 	uint32_t mode;  /* file type and permission bits */
 	uint32_t uid, gid;
