@@ -27,7 +27,8 @@ from boot_oracle import find_in_order, markers  # noqa: E402  (re-exported for t
 BUILD = os.environ.get("AEGIS_BUILD", os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "build"))
 SIM = os.path.join(BUILD, "aegis-sim")
 ROOTFS_IMAGE = os.path.join(BUILD, "rootfs.img")
-INITRD_IMAGE = os.path.join(BUILD, "initrd.cpio")
+# The sim boots its own initrd: the host (sanitized) builds of the programs (mk/userbin.mk).
+INITRD_IMAGE = os.path.join(BUILD, "initrd-sim.cpio")
 
 
 def boot_modules(rootfs=True, initrd=True):

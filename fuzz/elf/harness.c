@@ -3,7 +3,8 @@
  *
  * Supports spec/elf-loader.md ELF-001 (the result is 0 or -ENOEXEC and a
  * rejection leaves the plan all zero), ELF-003 (a one-line, non-empty reason
- * that fits in ELF_REASON_MAX), ELF-060/ELF-061 (every accepted plan passes
+ * that fits in ELF_REASON_MAX), ELF-090 (elf_note_find stays inside the
+ * image and answers 0, -ENOENT or -ENOEXEC), ELF-060/ELF-061 (every accepted plan passes
  * the independent invariant check shared with the tests) and ELF-071 (no read
  * outside the image: the input sits in an exact-size heap buffer for ASan).
  * A broken property aborts, which AFL++ and the corpus replay count as a crash.
@@ -13,10 +14,12 @@
 #include <string.h>
 
 #include <aegis/errno.h>
+#include <aegis/image_note.h>
 
 #include "elf-loader/elf_plan_check.h"
 #include "fuzz.h"
 #include "proc/elf.h"
+#include "proc/elf_note.h"
 
 /* Twice the promised size, so a reason that would not fit is seen, not cut. */
 #define HARNESS_REASON_BUF (2 * ELF_REASON_MAX)
@@ -44,6 +47,16 @@ int fuzz_one(const uint8_t *data, size_t size)
 	char reason[HARNESS_REASON_BUF];
 	memset(&plan, 0xa5, sizeof(plan));
 	int rc = elf_plan(size ? copy : NULL, size, &plan, reason, sizeof(reason));
+	/* ELF-090: the note finder reads only inside the image and answers 0, -ENOENT or -ENOEXEC. */
+	if (size) {
+		const uint8_t *desc = NULL;
+		uint32_t desc_len = 0;
+		int nr = elf_note_find(copy, size, AEGIS_NOTE_NAME, AEGIS_NOTE_SIM_PROGRAM, &desc, &desc_len);
+		if (nr != 0 && nr != -ENOENT && nr != -ENOEXEC)
+			harness_fail("elf_note_find result outside 0, -ENOENT, -ENOEXEC");
+		if (nr == 0 && (desc < copy || desc_len > size || (size_t)(desc - copy) > size - desc_len))
+			harness_fail("elf_note_find description outside the image");
+	}
 	free(copy);
 	size_t len = strnlen(reason, sizeof(reason));
 	if (len >= ELF_REASON_MAX)

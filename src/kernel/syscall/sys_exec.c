@@ -14,7 +14,9 @@
  */
 #include <aegis/errno.h>
 #include <aegis/fcntl.h>
+#include <aegis/image_note.h>
 #include <aegis/signal.h>
+#include <aegis/sim_channel.h>
 
 #include "cap/cap_policy_load.h"
 #include "core/kstring.h"
@@ -25,6 +27,7 @@
 #include "mm/uvm.h"
 #include "mm/vmm.h"
 #include "proc/elf.h"
+#include "proc/elf_note.h"
 #include "proc/exec_stack.h"
 #include "proc/proc_internal.h"
 #include "proc/program.h"
@@ -166,6 +169,17 @@ static bool exec_is_host_image(const program_t *prog)
 	return phoff <= prog->size && phnum * ELF_PHDR_SIZE <= prog->size - phoff;
 }
 
+/* A host image made for the sim: its glue's note names the channel version the simulator speaks (ELF-091). */
+static bool exec_is_sim_program(const program_t *prog)
+{
+	const uint8_t *desc;
+	uint32_t len;
+	if (elf_note_find(prog->image, prog->size, AEGIS_NOTE_NAME, AEGIS_NOTE_SIM_PROGRAM, &desc, &len) != 0 ||
+	    len != sizeof(uint32_t))
+		return false;
+	return exec_le(desc, sizeof(uint32_t)) == SIM_CHANNEL_VERSION;
+}
+
 static unsigned exec_prot(uint32_t elf_prot)
 {
 	unsigned prot = 0;
@@ -297,6 +311,10 @@ static int exec_run(process_t *p, const char *path, exec_args_t *a)
 	} else if (r == 0) {
 		if (!exec_is_host_image(&prog)) {
 			printk("[EXEC] WARN: %s: not an x86_64 ELF64 image\n", path);
+			r = -ENOEXEC;
+		} else if (!exec_is_sim_program(&prog)) {
+			printk("[EXEC] WARN: %s: not a program built for the simulator (no Aegis note for channel version %u)\n",
+			       path, (unsigned)SIM_CHANNEL_VERSION);
 			r = -ENOEXEC;
 		} else {
 			r = platform_user_exec_image(p->user, prog.image, prog.size, a->ptrs, a->ptrs + a->argc + 1);

@@ -155,6 +155,22 @@ static void faults_enoexec(void)
 			 PT_EXEC_WRONG << 8);
 	}
 	pt_check(tried > 0, "PROC-091", "the malformed-program corpus is present", "none of the files was found");
+	/* A musl build: QEMU runs it; the sim refuses it, since it would make raw Linux calls on the host. */
+	const char *musl = "/test/hello-musl";
+	if (pt_user_paged()) {
+		const char *const argv[] = { musl, NULL };
+		long pid = sys_fork();
+		if (pid == 0)
+			sys_exit((int)sys_execve(musl, (char *const *)argv, NULL) & 0xff);
+		int st = -1;
+		sys_wait4((int)pid, &st, 0, NULL);
+		pt_check(pt_exited(st) && pt_exit_code(st) == 0, "PROC-091", "a static musl program runs (QEMU)",
+			 "status 0x%x", st);
+	} else {
+		int s = pt_fork_run(exec_malformed, (void *)musl);
+		pt_check(s == 0, "PROC-091", "a static musl program is refused with ENOEXEC (sim, ELF-091)",
+			 "child status 0x%x", s);
+	}
 }
 
 static void faults_enosys(void)

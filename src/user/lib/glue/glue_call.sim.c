@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <aegis/image_note.h>
 #include <aegis/signal.h>
 #include <aegis/sim_channel.h>
 #include <aegis/syscall_nr.h>
@@ -134,6 +135,11 @@ static void glue_recv(void *buf, size_t want, int *fd)
 	if ((size_t)n != want || (mh.msg_flags & (MSG_TRUNC | MSG_CTRUNC)))
 		glue_die(SIM_GLUE_STATUS_PROTOCOL, "malformed message from aegis-sim");
 }
+
+/* The mark aegis-sim's execve looks for (spec/elf-loader.md ELF-091): this program speaks the channel. */
+__attribute__((section(".note.aegis.sim"), used, aligned(4))) static const aegis_image_note_t glue_sim_note = {
+	AEGIS_NOTE_NAME_SIZE, sizeof(uint32_t), AEGIS_NOTE_SIM_PROGRAM, AEGIS_NOTE_NAME, SIM_CHANNEL_VERSION,
+};
 
 static long glue_wait_reply(void);
 
