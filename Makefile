@@ -130,10 +130,11 @@ all: sim-build tests $(ALL_EXTRA)
 # Boot Aegis in the simulator, console on this terminal.
 SIM_CMDLINE ?= boot=text
 SEED ?= 1
-# Its initrd holds the host (sanitized) builds of the programs.
+# Its initrd holds the host (sanitized) builds of the programs; SIM_INPUT=- types this terminal's
+# lines on the console (SIM_INPUT=FILE types a file's).
 sim: $(AEGIS_SIM) $(BUILD)/rootfs.img $(BUILD)/initrd-sim.cpio
 	$(AEGIS_SIM) --cmdline "$(SIM_CMDLINE)" --seed $(SEED) --module $(BUILD)/rootfs.img,rootfs \
-		--module $(BUILD)/initrd-sim.cpio,initrd
+		--module $(BUILD)/initrd-sim.cpio,initrd $(if $(SIM_INPUT),--input $(SIM_INPUT))
 
 # The whole suite: build both, run everything, print "N passed, N failed".
 check: all $(CHECK_EXTRA)

@@ -59,7 +59,12 @@ INITRD_FILES += /test/hello-musl=tests/elf-loader/data/hello-musl /test/tls-musl
 INITRD_FILES += $(ENOEXEC_PAIRS)
 # Debian's busybox-static, unmodified (make deps installs it): bbcheck's outside judge.
 BUSYBOX_STATIC ?= /bin/busybox
-INITRD_FILES += $(if $(wildcard $(BUSYBOX_STATIC)),/bin/busybox=$(BUSYBOX_STATIC))
+INITRD_FILES += $(if $(wildcard $(BUSYBOX_STATIC)),/bin/busybox=$(BUSYBOX_STATIC) /bin/sh=$(BUILD)/links/sh)
+
+# /bin/sh -> busybox (a relative link, resolved by the namespace): busybox runs as the shell.
+$(BUILD)/links/sh:
+	@mkdir -p $(@D)
+	$(Q)ln -sfn busybox $@
 
 # The sim initrd: host builds of the programs; the sim's exec runs only images with the Aegis
 # note (spec/elf-loader.md ELF-091), so every malformed file is refused before the host sees it.

@@ -286,12 +286,15 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
 
 
 def spawn(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAULT_CPU,
-          memory=DEFAULT_MEMORY_MIB, extra=(), preset=DEFAULT_PRESET):
-    """Start QEMU under pexpect for interactive tests (serial console on the child's tty)."""
+          memory=DEFAULT_MEMORY_MIB, extra=(), preset=DEFAULT_PRESET, module=None):
+    """Start QEMU under pexpect for interactive tests (serial console on the child's tty;
+    module=PATH as for boot())."""
     import pexpect  # Debian's python3-pexpect; imported here so batch runs need no pexpect
 
-    argv = qemu_argv(kernel=kernel, iso=iso, cmdline=cmdline, cpu=cpu, memory=memory, extra=extra,
-                     preset=preset)
+    # The serial line on a stdio chardev with signal=off, so a typed Ctrl-C reaches the guest.
+    argv = qemu_argv(kernel=kernel, iso=iso, cmdline=cmdline, cpu=cpu, memory=memory,
+                     serial="chardev:console", extra=["-chardev", "stdio,id=console,signal=off"] + list(extra),
+                     preset=preset, module=module)
     return pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=timeout)
 
 

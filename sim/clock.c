@@ -6,9 +6,10 @@
  * Every tick boundary crossed delivers one tick, as a periodic timer would; a
  * tick is a function call, so a 60-second back-off (6000 ticks) costs well
  * under a millisecond of real time, and a run depends only on the seed and
- * the input.  When the kernel
- * waits with no deadline, nothing can ever happen again (the simulator has no
- * other event sources yet), so the run ends with status 0 and a [SIM] line.
+ * the input.  When the kernel waits with no deadline, the next line of
+ * --input (sim/input.c) is the only thing that can still happen: it is
+ * delivered, and when there is none the run ends with status 0 and a [SIM]
+ * line.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +61,9 @@ platform_result_t platform_timer_init(uint32_t hz)
 void platform_wait_for_interrupt(uint64_t deadline_ns)
 {
 	platform_irq_enable();
+	/* Input is typed when the machine waits for nothing else (no deadline): the next line, if any. */
+	if (deadline_ns == UINT64_MAX && sim_input_deliver(true))
+		return;
 	if (deadline_ns == UINT64_MAX) {
 		char line[128];
 		int n = snprintf(line, sizeof(line), "[SIM] OK: nothing left to run at %llu ms virtual time, exiting\n",

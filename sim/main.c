@@ -1,7 +1,7 @@
 /*
  * aegis-sim: boot the Aegis kernel as a Linux host process.
  *
- *     aegis-sim [--cmdline "..."] [--seed N] [--mem MIB] [--module FILE[,NAME]]...
+ *     aegis-sim [--cmdline "..."] [--seed N] [--mem MIB] [--module FILE[,NAME]]... [--input FILE|-]
  *               [--mb2-file FILE | --no-mb2]
  *
  * Builds a simulated machine (sim_platform_setup), writes a Multiboot2
@@ -49,7 +49,7 @@ const char *__asan_default_options(void)
 
 static void usage(FILE *to)
 {
-	fprintf(to, "usage: aegis-sim [--cmdline TEXT] [--seed N] [--mem MIB] [--module FILE[,NAME]]... [--mb2-file FILE | --no-mb2]\n");
+	fprintf(to, "usage: aegis-sim [--cmdline TEXT] [--seed N] [--mem MIB] [--module FILE[,NAME]]... [--input FILE|-] [--mb2-file FILE | --no-mb2]\n");
 }
 
 static unsigned long long parse_number(const char *opt, const char *text)
@@ -168,7 +168,7 @@ int main(int argc, char **argv)
 		{"cmdline", required_argument, NULL, 'c'}, {"seed", required_argument, NULL, 's'},
 		{"mem", required_argument, NULL, 'm'},     {"mb2-file", required_argument, NULL, 'f'},
 		{"no-mb2", no_argument, NULL, 'n'},        {"help", no_argument, NULL, 'h'},
-		{"module", required_argument, NULL, 'o'},
+		{"module", required_argument, NULL, 'o'}, {"input", required_argument, NULL, 'i'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -195,6 +195,9 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			parse_module_arg(optarg, &modules[module_count++]);
+			break;
+		case 'i':
+			sim_input_set(optarg);
 			break;
 		case 'h':
 			usage(stdout);

@@ -51,4 +51,7 @@ void sim_faults_install(void);
 uint64_t sim_time_ns(void);
 void sim_time_advance_to(uint64_t t_ns);
 
+/* --input FILE ("-": standard input): the console's input (input.c). */
+void sim_input_set(const char *path);
+
 #endif

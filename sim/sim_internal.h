@@ -4,6 +4,7 @@
 #ifndef AEGIS_SIM_INTERNAL_H
 #define AEGIS_SIM_INTERNAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -16,6 +17,9 @@ void sim_write_all(int fd, const char *buf, size_t len);
 
 /* A host call the sim cannot do without failed: print what and exit 2. */
 __attribute__((noreturn)) void sim_die(const char *what);
+
+/* input.c: one line of --input to the kernel; false when none came (may_block: wait for one). */
+bool sim_input_deliver(bool may_block);
 
 /* Give the calling thread its alternate signal stack for fault reports. */
 void sim_faults_thread_stack(void *stack, size_t size);

@@ -95,6 +95,14 @@ void platform_serial_write(const char *buf, size_t len);
 /* Write bytes to the text screen (no-op where there is none).  IRQ context ok. */
 void platform_screen_write(const char *buf, size_t len);
 
+/*
+ * Start console input: from now on the platform calls kernel_console_input
+ * when bytes arrive.  x86_64: the COM1 receive interrupt ([CONSOLE] OK); sim:
+ * the file or standard input given with --input, one line each time the
+ * machine would otherwise wait (SKIP without --input).
+ */
+platform_result_t platform_console_input_start(void);
+
 /* ---- CPU, interrupts, timer --------------------------------------------- */
 
 platform_result_t platform_idt_init(void);  /* exception vectors: [IDT] */
@@ -352,6 +360,13 @@ __attribute__((noreturn)) void kernel_fault(const platform_fault_t *fault);
 
 /* The periodic timer fired.  IRQ context. */
 void kernel_timer_tick(void);
+
+/*
+ * Console input arrived (x86_64: bytes from the COM1 receive interrupt; sim:
+ * the next line of --input).  Interrupts are masked; the kernel only queues
+ * the bytes here and handles them in task context.
+ */
+void kernel_console_input(const uint8_t *bytes, size_t len);
 
 /*
  * Zeroed, page-aligned kernel memory for the platform's own records (x86_64:

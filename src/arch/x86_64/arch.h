@@ -36,6 +36,7 @@
 #define IRQ_BASE_SLAVE 0x28
 #define IRQ_LINES 16
 #define IRQ_TIMER 0
+#define IRQ_COM1 4
 #define IST_DOUBLE_FAULT 1 /* TSS interrupt stack used for #DF */
 
 /* Physical address -> pointer through the direct map (valid for the boot's 4 GiB and later all RAM). */
@@ -77,6 +78,9 @@ bool pic_timer_pending(void);
 
 /* pit.c: the timer IRQ handler. */
 void pit_handle_tick(void);
+
+/* IRQ4: the COM1 receiver has bytes (serial.c). */
+void serial_handle_irq(void);
 
 /* idt.c: fill and load the IDT (entry.c does it before kernel_main). */
 void idt_install(void);

@@ -230,6 +230,8 @@ int arch_interrupt_dispatch(arch_frame_t *frame)
 			pic_end_irq(irq);
 			if (irq == IRQ_TIMER)
 				pit_handle_tick();
+			else if (irq == IRQ_COM1)
+				serial_handle_irq();
 		}
 		return from_user ? idt_leave_user(frame, true) : DISPATCH_RETURN;
 	}

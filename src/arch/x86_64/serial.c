@@ -8,6 +8,7 @@
  * stuck UART can slow the kernel down but never hang it.  '\n' goes out as
  * "\r\n" for terminals.
  */
+#include "arch.h"
 #include "io.h"
 #include "platform.h"
 
@@ -29,6 +30,11 @@
 #define LSR_THR_EMPTY 0x20
 #define LOOPBACK_PROBE 0xAE
 #define SERIAL_SPIN_LIMIT 100000u
+#define UART_IER_RX_AVAILABLE 0x01
+#define LSR_DATA_READY 0x01
+#define FCR_ENABLE_CLEAR_1 0x07  /* enable FIFO, clear both, interrupt at every byte */
+#define SERIAL_RX_BATCH 64u
+#define SERIAL_RX_DRAIN_LIMIT 4096u /* bytes one interrupt takes, so a stuck UART cannot hold the CPU */
 
 platform_result_t platform_serial_init(void)
 {
@@ -70,4 +76,33 @@ void platform_serial_write(const char *buf, size_t len)
 			serial_put('\r');
 		serial_put((uint8_t)buf[i]);
 	}
+}
+
+platform_result_t platform_console_input_start(void)
+{
+	io_out8(COM1_BASE + UART_FCR, FCR_ENABLE_CLEAR_1);
+	io_out8(COM1_BASE + UART_IER, UART_IER_RX_AVAILABLE);
+	pic_unmask(IRQ_COM1);
+	return (platform_result_t){ PLATFORM_OK, "COM1 receive interrupt on IRQ4" };
+}
+
+/*
+ * IRQ4: drain the receiver (the PIC is edge-triggered, so bytes left behind
+ * would raise no new interrupt) and hand the bytes to the kernel in batches.
+ */
+void serial_handle_irq(void)
+{
+	uint8_t batch[SERIAL_RX_BATCH];
+	size_t n = 0;
+	for (unsigned taken = 0; taken < SERIAL_RX_DRAIN_LIMIT; taken++) {
+		if (!(io_in8(COM1_BASE + UART_LSR) & LSR_DATA_READY))
+			break;
+		batch[n++] = io_in8(COM1_BASE + UART_DATA);
+		if (n == SERIAL_RX_BATCH) {
+			kernel_console_input(batch, n);
+			n = 0;
+		}
+	}
+	if (n)
+		kernel_console_input(batch, n);
 }

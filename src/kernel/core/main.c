@@ -28,6 +28,7 @@
 #include "platform.h"
 #include "proc/proc_internal.h"
 #include "sched/sched.h"
+#include "tty/console_tty.h"
 
 /* Ticks the boot waits for to prove the timer interrupt path works. */
 #define BOOT_TIMER_PROOF_TICKS 2u
@@ -110,6 +111,7 @@ static void boot_check_identity(void)
 static __attribute__((noreturn)) void boot_start_processes(void)
 {
 	sched_init();
+	console_tty_start();
 	proc_table_init();
 	if (proc_spawn_init() != 0 && cmdline_get()->test == TEST_ACTION_INIT)
 		platform_test_exit(TEST_EXIT_CODE_FAIL);

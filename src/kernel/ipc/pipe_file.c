@@ -12,6 +12,7 @@
 #include <aegis/signal.h>
 
 #include "ipc/pipe.h"
+#include "ipc/poll_wait.h"
 #include "mm/kheap.h"
 #include "proc/proc_internal.h"
 #include "proc/signal_restart.h"
@@ -29,6 +30,8 @@ typedef struct {
 
 static void pipe_apply(pipe_object_t *po, uint32_t actions)
 {
+	if (actions & (PIPE_ACT_WAKE_READERS | PIPE_ACT_WAKE_WRITERS))
+		poll_notify();
 	if (actions & PIPE_ACT_WAKE_READERS)
 		waitq_wake_all(&po->readers);
 	if (actions & PIPE_ACT_WAKE_WRITERS)
@@ -90,6 +93,13 @@ static void pipe_file_release(file_t *f)
 		kfree(po);
 }
 
+static uint32_t pipe_file_poll(file_t *f)
+{
+	pipe_object_t *po = f->object;
+	pipe_end_t end = (f->flags & AEGIS_O_WRONLY) ? PIPE_END_WRITE : PIPE_END_READ;
+	return pipe_poll(&po->core, end);
+}
+
 static void pipe_file_stat(file_t *f, aegis_stat_t *st)
 {
 	(void)f;
@@ -103,6 +113,7 @@ static const file_ops_t pipe_file_ops = {
 	.write = pipe_file_write,
 	.release = pipe_file_release,
 	.stat = pipe_file_stat,
+	.poll = pipe_file_poll,
 };
 
 int pipe_file_create(uint32_t flags, file_t **read_end, file_t **write_end)

@@ -30,6 +30,10 @@ typedef struct {
 	void (*release)(struct file *f);
 	/* fstat of a file with no node (pipes, the console); NULL: a plain character device. */
 	void (*stat)(struct file *f, struct aegis_stat *st);
+	/* poll readiness (POLL_* bits of ipc/poll_wait.h); NULL: always readable and writable. */
+	uint32_t (*poll)(struct file *f);
+	/* ioctl with the user's argument (the op copies it); NULL: -ENOTTY. */
+	int64_t (*ioctl)(struct file *f, struct process *p, uint32_t cmd, uint64_t arg);
 } file_ops_t;
 
 typedef struct file {

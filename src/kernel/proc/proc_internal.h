@@ -42,6 +42,9 @@ void proc_signal_force(process_t *p, const aegis_siginfo_t *info);
 /* Build a frame (or a sim call) and point p at the handler of info's signal: 0, or < 0 when the stack cannot take it. */
 int proc_signal_run_handler(process_t *p, const aegis_siginfo_t *info);
 
+/* The kernel signals every process of group pgid (the terminal's Ctrl-C); PID 1 keeps its protection. */
+void proc_signal_group(int pgid, int sig);
+
 /* kill(pid, sig) from sender with POSIX targeting and permission rules: 0, -ESRCH, -EPERM, -EINVAL. */
 int proc_kill(process_t *sender, int pid, int sig);
 /* tgkill(tgid > 0, tid, sig), or tkill when tgid is -1: SI_TKILL; 0, -ESRCH, -EPERM, -EINVAL. */

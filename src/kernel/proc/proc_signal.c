@@ -147,3 +147,12 @@ int proc_kill(process_t *sender, int pid, int sig)
 		return -ESRCH;
 	return allowed ? 0 : -EPERM;
 }
+
+void proc_signal_group(int pgid, int sig)
+{
+	for (unsigned slot = 0; slot < PROC_MAX; slot++) {
+		process_t *target = proc_slot(slot);
+		if (target && target->state == PROC_ALIVE && target->pgid == pgid && !proc_init_refuses(target, sig))
+			proc_signal_send(target, sig);
+	}
+}

@@ -92,6 +92,10 @@ SYSCALL_HANDLER(kill);
 SYSCALL_HANDLER(tkill);
 SYSCALL_HANDLER(tgkill);
 
+/* sys_poll.c */
+SYSCALL_HANDLER(poll);
+SYSCALL_HANDLER(ppoll);
+
 /* sys_signal_wait.c */
 SYSCALL_HANDLER(rt_sigsuspend);
 SYSCALL_HANDLER(pause);

@@ -267,10 +267,13 @@ SYSCALL_HANDLER(fcntl)
 	}
 }
 
-/* No terminal ioctls until the TTY exists: every descriptor answers "not a terminal". */
+/* Terminal ioctls go to the file (the console); everything else is not a terminal. */
 SYSCALL_HANDLER(ioctl)
 {
-	if (!fdtable_get(&p->fds, (int)args->a[0]))
+	file_t *f = fdtable_get(&p->fds, (int)args->a[0]);
+	if (!f)
 		return -EBADF;
-	return -ENOTTY;
+	if (!f->ops->ioctl)
+		return -ENOTTY;
+	return f->ops->ioctl(f, p, (uint32_t)args->a[1], args->a[2]);
 }

@@ -15,11 +15,6 @@
 
 #include <stdbool.h>
 
-/* Record one check's result. */
-void pt_check(bool ok, const char *id, const char *text, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-void pt_skip(const char *id, const char *text, const char *why);
-
 /* The groups of checks (one file each). */
 void pt_run_life(void);    /* pt_life.c: fork, exit, wait, zombies, orphans, exec */
 void pt_run_memory(void);  /* pt_memory.c: copy-on-write, brk/mmap where paged */

@@ -7,6 +7,7 @@
 #include "glue/glue.h"
 #include "glue/glue_call.h"
 #include "proctest.h"
+#include "tcheck/tcheck.h"
 #include "pt_status.h"
 
 #define PT_BAD_LOW ((void *)(uintptr_t)0x10)               /* page 0: never mapped */
@@ -118,7 +119,7 @@ static void faults_pointers(void)
 	for (size_t i = 0; i < sizeof(pointer_calls) / sizeof(pointer_calls[0]); i++) {
 		for (size_t b = 0; b < sizeof(bad) / sizeof(bad[0]); b++) {
 			long r = pointer_calls[i].call(bad[b]);
-			pt_check(r == -PT_EFAULT, "PROC-090", pointer_calls[i].name, "%s pointer: result %ld",
+			tcheck(r == -PT_EFAULT, "PROC-090", pointer_calls[i].name, "%s pointer: result %ld",
 				 b ? "kernel" : "unmapped", r);
 		}
 	}
@@ -151,10 +152,10 @@ static void faults_enoexec(void)
 		if (pt_exited(s) && pt_exit_code(s) == PT_EXEC_ABSENT)
 			continue; /* this build's initrd does not carry it */
 		tried++;
-		pt_check(s == 0, "PROC-091", enoexec_files[i], "child status 0x%x (0x%x: execve did not say ENOEXEC)", s,
+		tcheck(s == 0, "PROC-091", enoexec_files[i], "child status 0x%x (0x%x: execve did not say ENOEXEC)", s,
 			 PT_EXEC_WRONG << 8);
 	}
-	pt_check(tried > 0, "PROC-091", "the malformed-program corpus is present", "none of the files was found");
+	tcheck(tried > 0, "PROC-091", "the malformed-program corpus is present", "none of the files was found");
 	/* A musl build: QEMU runs it; the sim refuses it, since it would make raw Linux calls on the host. */
 	const char *musl = "/test/hello-musl";
 	if (pt_user_paged()) {
@@ -164,11 +165,11 @@ static void faults_enoexec(void)
 			sys_exit((int)sys_execve(musl, (char *const *)argv, NULL) & 0xff);
 		int st = -1;
 		sys_wait4((int)pid, &st, 0, NULL);
-		pt_check(pt_exited(st) && pt_exit_code(st) == 0, "PROC-091", "a static musl program runs (QEMU)",
+		tcheck(pt_exited(st) && pt_exit_code(st) == 0, "PROC-091", "a static musl program runs (QEMU)",
 			 "status 0x%x", st);
 	} else {
 		int s = pt_fork_run(exec_malformed, (void *)musl);
-		pt_check(s == 0, "PROC-091", "a static musl program is refused with ENOEXEC (sim, ELF-091)",
+		tcheck(s == 0, "PROC-091", "a static musl program is refused with ENOEXEC (sim, ELF-091)",
 			 "child status 0x%x", s);
 	}
 }
@@ -176,9 +177,9 @@ static void faults_enoexec(void)
 static void faults_enosys(void)
 {
 	long r = glue_syscall6(PT_UNKNOWN_SYSCALL, 0, 0, 0, 0, 0, 0);
-	pt_check(r == -PT_ENOSYS, "PROC-092", "an unknown system call number fails with ENOSYS", "result %ld", r);
+	tcheck(r == -PT_ENOSYS, "PROC-092", "an unknown system call number fails with ENOSYS", "result %ld", r);
 	r = glue_syscall6(-1, 0, 0, 0, 0, 0, 0);
-	pt_check(r == -PT_ENOSYS, "PROC-092", "a negative system call number fails with ENOSYS", "result %ld", r);
+	tcheck(r == -PT_ENOSYS, "PROC-092", "a negative system call number fails with ENOSYS", "result %ld", r);
 }
 
 void pt_run_faults(void)

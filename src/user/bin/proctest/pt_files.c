@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include <aegis/fcntl.h>
+#include <aegis/termios.h>
 
 #include "glue/glue.h"
 #include "proctest.h"
+#include "tcheck/tcheck.h"
 #include "pt_status.h"
 
 #define PT_RELEASE "/etc/initrd-release"
@@ -62,19 +64,19 @@ static void files_namespace(void)
 	char head[sizeof(PT_RELEASE_HEAD)] = { 0 };
 	long fd = sys_open(PT_RELEASE, AEGIS_O_RDONLY, 0);
 	long n = fd >= 0 ? sys_read((int)fd, head, sizeof(head) - 1) : fd;
-	pt_check(n == (long)sizeof(head) - 1 && strcmp(head, PT_RELEASE_HEAD) == 0, "FS-001",
+	tcheck(n == (long)sizeof(head) - 1 && strcmp(head, PT_RELEASE_HEAD) == 0, "FS-001",
 		 "an initrd file opens and reads", "open %ld read %ld '%s'", fd, n, head);
 	if (fd >= 0)
 		sys_close((int)fd);
 	aegis_stat_t st;
 	if (sys_stat(PT_EXT2_ONLY, &st) == 0) {
-		pt_check(pt_dir_has("/etc", "initrd-release") && pt_dir_has("/etc", "hostname") && st.st_dev == 2, "FS-001",
+		tcheck(pt_dir_has("/etc", "initrd-release") && pt_dir_has("/etc", "hostname") && st.st_dev == 2, "FS-001",
 			 "a directory in both layers lists the entries of both", "st_dev %lu", (unsigned long)st.st_dev);
 	} else {
-		pt_skip("FS-001", "a directory in both layers lists the entries of both", "no root file system in this boot");
+		tcheck_skip("FS-001", "a directory in both layers lists the entries of both", "no root file system in this boot");
 	}
 	long r = sys_stat("/dev", &st);
-	pt_check(r == 0 && (st.st_mode & AEGIS_S_IFMT) == AEGIS_S_IFDIR && st.st_dev == 3 && pt_dir_has("/", "dev") &&
+	tcheck(r == 0 && (st.st_mode & AEGIS_S_IFMT) == AEGIS_S_IFDIR && st.st_dev == 3 && pt_dir_has("/", "dev") &&
 			 pt_dir_has("/", "proc"),
 		 "FS-002", "/dev and /proc are grafted at the root", "stat %ld mode 0%o dev %lu", r, st.st_mode,
 		 (unsigned long)st.st_dev);
@@ -86,7 +88,7 @@ static void files_read_only(void)
 	long r2 = sys_open("/pt-new-file", AEGIS_O_WRONLY | AEGIS_O_CREAT, 0644);
 	long r3 = sys_open(PT_RELEASE, AEGIS_O_RDONLY | AEGIS_O_CREAT | AEGIS_O_EXCL, 0644);
 	long r4 = sys_open("/etc", AEGIS_O_WRONLY, 0);
-	pt_check(r1 == -PT_EROFS && r2 == -PT_EROFS && r3 == -PT_EEXIST && r4 == -PT_EISDIR, "FS-003",
+	tcheck(r1 == -PT_EROFS && r2 == -PT_EROFS && r3 == -PT_EEXIST && r4 == -PT_EISDIR, "FS-003",
 		 "writing, creating and exclusive creation are refused with the right errors", "%ld %ld %ld %ld", r1, r2, r3,
 		 r4);
 }
@@ -95,11 +97,11 @@ static void files_open_flags(void)
 {
 	long r1 = sys_open(PT_RELEASE, AEGIS_O_RDONLY | AEGIS_O_DIRECTORY, 0);
 	long r2 = sys_open("/proc/self/exe", AEGIS_O_RDONLY | AEGIS_O_NOFOLLOW, 0);
-	pt_check(r1 == -PT_ENOTDIR && r2 == -PT_ELOOP, "FS-004", "O_DIRECTORY and O_NOFOLLOW are honoured", "%ld %ld", r1,
+	tcheck(r1 == -PT_ENOTDIR && r2 == -PT_ELOOP, "FS-004", "O_DIRECTORY and O_NOFOLLOW are honoured", "%ld %ld", r1,
 		 r2);
 	long fd = sys_open(PT_RELEASE, AEGIS_O_RDONLY | AEGIS_O_CLOEXEC, 0);
 	long fl = fd >= 0 ? sys_fcntl((int)fd, AEGIS_F_GETFD, 0) : fd;
-	pt_check(fl == AEGIS_FD_CLOEXEC, "FS-004", "O_CLOEXEC sets FD_CLOEXEC", "F_GETFD %ld", fl);
+	tcheck(fl == AEGIS_FD_CLOEXEC, "FS-004", "O_CLOEXEC sets FD_CLOEXEC", "F_GETFD %ld", fl);
 	if (fd >= 0)
 		sys_close((int)fd);
 	long dir = sys_open("/etc", AEGIS_O_RDONLY | AEGIS_O_DIRECTORY, 0);
@@ -108,7 +110,7 @@ static void files_open_flags(void)
 	long notdir = file >= 0 ? sys_openat((int)file, "x", AEGIS_O_RDONLY, 0) : file;
 	long badfd = sys_openat(99, "x", AEGIS_O_RDONLY, 0);
 	long abs = sys_openat(99, PT_RELEASE, AEGIS_O_RDONLY, 0);
-	pt_check(at >= 0 && notdir == -PT_ENOTDIR && badfd == -PT_EBADF && abs >= 0, "FS-004",
+	tcheck(at >= 0 && notdir == -PT_ENOTDIR && badfd == -PT_EBADF && abs >= 0, "FS-004",
 		 "openat starts at dirfd, checks it, and ignores it for absolute paths", "%ld %ld %ld %ld", at, notdir,
 		 badfd, abs);
 	long ids[] = { dir, at, file, abs };
@@ -130,7 +132,7 @@ static void files_offsets(void)
 	long bad = sys_lseek((int)fd, 0, 7);
 	char one = 0;
 	long pr = sys_pread64((int)fd, &one, 1, 1);
-	pt_check(fs == 0 && n == 5 && cur == 5 && end == st.st_size && neg == -PT_EINVAL && bad == -PT_EINVAL && pr == 1 &&
+	tcheck(fs == 0 && n == 5 && cur == 5 && end == st.st_size && neg == -PT_EINVAL && bad == -PT_EINVAL && pr == 1 &&
 			 one == 'A',
 		 "FS-005", "read, lseek and pread64 follow the file offset", "%ld %ld %ld %ld/%ld %ld %ld %ld", fs, n, cur,
 		 end, (long)st.st_size, neg, bad, pr);
@@ -139,7 +141,7 @@ static void files_offsets(void)
 	long sp = sys_lseek(fds[0], 0, AEGIS_SEEK_CUR);
 	long dir = sys_open("/etc", AEGIS_O_RDONLY, 0);
 	long rd = sys_read((int)dir, buf, sizeof(buf));
-	pt_check(sp == -PT_ESPIPE && rd == -PT_EISDIR, "FS-005", "a pipe cannot seek and a directory cannot be read",
+	tcheck(sp == -PT_ESPIPE && rd == -PT_EISDIR, "FS-005", "a pipe cannot seek and a directory cannot be read",
 		 "%ld %ld", sp, rd);
 	aegis_stat_t ps, cs, es, e2;
 	long r1 = sys_fstat(fds[0], &ps);
@@ -147,7 +149,7 @@ static void files_offsets(void)
 	long r3 = sys_lstat("/proc/self/exe", &es);
 	long r4 = sys_newfstatat((int)fd, "", &e2, AEGIS_AT_EMPTY_PATH);
 	long r5 = sys_newfstatat(AEGIS_AT_FDCWD, PT_RELEASE, &e2, 0x8000);
-	pt_check(r1 == 0 && (ps.st_mode & AEGIS_S_IFMT) == AEGIS_S_IFIFO && r2 == 0 &&
+	tcheck(r1 == 0 && (ps.st_mode & AEGIS_S_IFMT) == AEGIS_S_IFIFO && r2 == 0 &&
 			 (cs.st_mode & AEGIS_S_IFMT) == AEGIS_S_IFCHR && r3 == 0 &&
 			 (es.st_mode & AEGIS_S_IFMT) == AEGIS_S_IFLNK && r4 == 0 && e2.st_ino == st.st_ino &&
 			 e2.st_size == st.st_size && r5 == -PT_EINVAL,
@@ -161,14 +163,14 @@ static void files_offsets(void)
 
 static void files_listing(void)
 {
-	pt_check(pt_dir_has("/dev", ".") && pt_dir_has("/dev", "..") && pt_dir_has("/dev", "null") &&
+	tcheck(pt_dir_has("/dev", ".") && pt_dir_has("/dev", "..") && pt_dir_has("/dev", "null") &&
 			 pt_dir_has("/bin", "proctest"),
 		 "FS-007", "getdents64 lists ., .. and the entries", "missing an entry");
 	long dir = sys_open("/dev", AEGIS_O_RDONLY, 0);
 	long small = sys_getdents64((int)dir, dirbuf, 10);
 	long file = sys_open(PT_RELEASE, AEGIS_O_RDONLY, 0);
 	long nd = sys_getdents64((int)file, dirbuf, sizeof(dirbuf));
-	pt_check(small == -PT_EINVAL && nd == -PT_ENOTDIR, "FS-007",
+	tcheck(small == -PT_EINVAL && nd == -PT_ENOTDIR, "FS-007",
 		 "getdents64 refuses a buffer too small and a non-directory", "%ld %ld", small, nd);
 	sys_close((int)dir);
 	sys_close((int)file);
@@ -194,7 +196,7 @@ static void files_cwd(void)
 	long small = sys_getcwd(buf, 2);
 	long nd = sys_chdir(PT_RELEASE);
 	sys_chdir("/");
-	pt_check(root && c1 == 0 && dev && rel >= 0 && s == 0 && small == -PT_ERANGE && nd == -PT_ENOTDIR, "FS-008",
+	tcheck(root && c1 == 0 && dev && rel >= 0 && s == 0 && small == -PT_ERANGE && nd == -PT_ENOTDIR, "FS-008",
 		 "getcwd and chdir: canonical path, relative opens, inherited by fork, ERANGE, ENOTDIR",
 		 "%ld %ld %ld %ld 0x%x %ld %ld", g0, c1, g1, rel, s, small, nd);
 	if (rel >= 0)
@@ -206,13 +208,13 @@ static void files_links(void)
 	char buf[64];
 	memset(buf, 0, sizeof(buf));
 	long n = sys_readlink("/proc/self/exe", buf, sizeof(buf));
-	pt_check(n == (long)strlen(pt_self) && strcmp(buf, pt_self) == 0, "FS-040",
+	tcheck(n == (long)strlen(pt_self) && strcmp(buf, pt_self) == 0, "FS-040",
 		 "/proc/self/exe names the running program", "readlink %ld '%s'", n, buf);
 	memset(buf, 0, sizeof(buf));
 	long cut = sys_readlink("/proc/self/exe", buf, 4);
 	long nl = sys_readlink(PT_RELEASE, buf + 8, 8);
 	long zero = sys_readlink("/proc/self/exe", buf, 0);
-	pt_check(cut == 4 && memcmp(buf, pt_self, 4) == 0 && buf[4] == 0 && nl == -PT_EINVAL && zero == -PT_EINVAL,
+	tcheck(cut == 4 && memcmp(buf, pt_self, 4) == 0 && buf[4] == 0 && nl == -PT_EINVAL && zero == -PT_EINVAL,
 		 "FS-009", "readlink cuts to the buffer, adds no NUL, and refuses non-links", "%ld %ld %ld", cut, nl, zero);
 }
 
@@ -223,7 +225,7 @@ static void files_access(void)
 	long e = sys_access("/no/such/name", 0);
 	long bad = sys_access(PT_RELEASE, 8);
 	long dev = sys_access("/dev/null", PT_W_OK);
-	pt_check(r == 0 && w == -PT_EROFS && e == -PT_ENOENT && bad == -PT_EINVAL && dev == 0, "FS-010",
+	tcheck(r == 0 && w == -PT_EROFS && e == -PT_ENOENT && bad == -PT_EINVAL && dev == 0, "FS-010",
 		 "access: R_OK, W_OK (EROFS but for devices), F_OK, bad modes", "%ld %ld %ld %ld %ld", r, w, e, bad, dev);
 }
 
@@ -236,14 +238,17 @@ static void files_fcntl_ioctl(void)
 	long fl1 = sys_fcntl((int)fd, AEGIS_F_GETFL, 0);
 	long unk = sys_fcntl((int)fd, 9999, 0);
 	long bad = sys_fcntl(99, AEGIS_F_GETFD, 0);
-	pt_check(dup >= PT_HIGH_FD && fl0 == AEGIS_O_RDONLY && set == 0 && fl1 == AEGIS_O_NONBLOCK && unk == -PT_EINVAL &&
+	tcheck(dup >= PT_HIGH_FD && fl0 == AEGIS_O_RDONLY && set == 0 && fl1 == AEGIS_O_NONBLOCK && unk == -PT_EINVAL &&
 			 bad == -PT_EBADF,
 		 "FS-011", "fcntl: F_DUPFD, F_GETFL, F_SETFL changes only status flags, errors", "%ld %ld %ld %ld %ld %ld",
 		 dup, fl0, set, fl1, unk, bad);
-	long t1 = sys_ioctl(1, PT_TCGETS, 0);
+	aegis_termios_t tio;
+	long t1 = sys_ioctl((int)fd, PT_TCGETS, (unsigned long)&tio);
 	long t2 = sys_ioctl(99, PT_TCGETS, 0);
-	pt_check(t1 == -PT_ENOTTY && t2 == -PT_EBADF, "FS-012", "ioctl: ENOTTY until the TTY exists, EBADF", "%ld %ld",
-		 t1, t2);
+	long t3 = sys_ioctl(1, PT_TCGETS, (unsigned long)&tio);
+	tcheck(t1 == -PT_ENOTTY && t2 == -PT_EBADF && t3 == 0, "FS-012",
+		 "ioctl: a file is not a terminal (ENOTTY), the console is, a bad descriptor is EBADF", "%ld %ld %ld", t1,
+		 t2, t3);
 	if (dup >= 0)
 		sys_close((int)dup);
 	sys_close((int)fd);
@@ -258,7 +263,7 @@ static void files_paths(void)
 	long too_long = sys_open(long_path, AEGIS_O_RDONLY, 0);
 	long trailing = sys_open(PT_RELEASE "/", AEGIS_O_RDONLY, 0);
 	long dots = sys_open("/dev/../etc/./initrd-release", AEGIS_O_RDONLY, 0);
-	pt_check(too_long == -PT_ENAMETOOLONG && trailing == -PT_ENOTDIR && dots >= 0, "FS-013",
+	tcheck(too_long == -PT_ENAMETOOLONG && trailing == -PT_ENOTDIR && dots >= 0, "FS-013",
 		 "paths: ENAMETOOLONG, a trailing slash on a file, . and ..", "%ld %ld %ld", too_long, trailing, dots);
 	if (dots >= 0)
 		sys_close((int)dots);
@@ -285,11 +290,11 @@ static void files_exec(void)
 {
 	int s1 = pt_fork_run(exec_self, NULL);
 	int s2 = pt_fork_run(exec_relative, NULL);
-	pt_check(pt_exited(s1) && pt_exit_code(s1) == PT_EXEC_VIA_SELF && pt_exited(s2) &&
+	tcheck(pt_exited(s1) && pt_exit_code(s1) == PT_EXEC_VIA_SELF && pt_exited(s2) &&
 			 pt_exit_code(s2) == PT_EXEC_RELATIVE,
 		 "FS-014", "execve resolves /proc/self/exe and relative paths", "status 0x%x 0x%x", s1, s2);
 	long r = sys_execve("/dev", NULL, NULL);
-	pt_check(r == -PT_EACCES, "FS-014", "execve of a directory fails with EACCES", "%ld", r);
+	tcheck(r == -PT_EACCES, "FS-014", "execve of a directory fails with EACCES", "%ld", r);
 }
 
 static void files_devices(void)
@@ -313,7 +318,7 @@ static void files_devices(void)
 	}
 	aegis_stat_t st;
 	long sr = sys_stat("/dev/null", &st);
-	pt_check(zr == 16 && zeros && zw == 1 && nw == 5 && nr == 0 && ur == 16 && nonzero && sr == 0 &&
+	tcheck(zr == 16 && zeros && zw == 1 && nw == 5 && nr == 0 && ur == 16 && nonzero && sr == 0 &&
 			 (st.st_mode & AEGIS_S_IFMT) == AEGIS_S_IFCHR && st.st_rdev == ((1u << 8) | 3u),
 		 "FS-030", "/dev/zero, /dev/null and /dev/urandom behave as on Linux", "%ld %ld %ld %ld %ld %ld 0x%lx", zr, zw,
 		 nw, nr, ur, sr, (unsigned long)st.st_rdev);
@@ -347,7 +352,7 @@ static void files_bad_pointers(void)
 			first = i;
 		}
 	}
-	pt_check(all, "FS-050", "every pointer argument of the file calls is checked (EFAULT)", "call %zu gave %ld",
+	tcheck(all, "FS-050", "every pointer argument of the file calls is checked (EFAULT)", "call %zu gave %ld",
 		 first, r[first]);
 	sys_close((int)fd);
 }

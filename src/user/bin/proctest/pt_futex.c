@@ -11,6 +11,7 @@
 #include "glue/glue.h"
 #include "glue/glue_call.h"
 #include "proctest.h"
+#include "tcheck/tcheck.h"
 #include "pt_status.h"
 
 #define PT_FUTEX_WAIT 0
@@ -59,15 +60,15 @@ static aegis_timespec_t ns_ts(int64_t ns)
 static void futex_compare(void)
 {
 	long r = futex(&word, PT_FUTEX_WAIT, PT_WORD_VALUE + 1, NULL, 0);
-	pt_check(r == -PT_EAGAIN, "PROC-110", "FUTEX_WAIT on a word that differs answers EAGAIN at once", "result %ld", r);
+	tcheck(r == -PT_EAGAIN, "PROC-110", "FUTEX_WAIT on a word that differs answers EAGAIN at once", "result %ld", r);
 	r = futex(&word, PT_FUTEX_WAIT | PT_FUTEX_PRIVATE, PT_WORD_VALUE + 1, NULL, 0);
-	pt_check(r == -PT_EAGAIN, "PROC-114", "FUTEX_PRIVATE_FLAG is accepted (FUTEX_WAIT, word differs)", "result %ld", r);
+	tcheck(r == -PT_EAGAIN, "PROC-114", "FUTEX_PRIVATE_FLAG is accepted (FUTEX_WAIT, word differs)", "result %ld", r);
 	r = futex(&word, PT_FUTEX_WAKE, 1, NULL, 0);
-	pt_check(r == 0, "PROC-111", "FUTEX_WAKE with no waiters wakes none", "result %ld", r);
+	tcheck(r == 0, "PROC-111", "FUTEX_WAKE with no waiters wakes none", "result %ld", r);
 	r = futex(&word, PT_FUTEX_WAKE | PT_FUTEX_PRIVATE, 1, NULL, 0);
-	pt_check(r == 0, "PROC-114", "FUTEX_PRIVATE_FLAG is accepted (FUTEX_WAKE)", "result %ld", r);
+	tcheck(r == 0, "PROC-114", "FUTEX_PRIVATE_FLAG is accepted (FUTEX_WAKE)", "result %ld", r);
 	r = futex(&word, PT_FUTEX_WAKE_BITSET, 1, NULL, PT_BITSET_ALL);
-	pt_check(r == 0, "PROC-113", "FUTEX_WAKE_BITSET with no waiters wakes none", "result %ld", r);
+	tcheck(r == 0, "PROC-113", "FUTEX_WAKE_BITSET with no waiters wakes none", "result %ld", r);
 }
 
 static void futex_timeouts(void)
@@ -76,19 +77,19 @@ static void futex_timeouts(void)
 	int64_t before = mono_ns();
 	long r = futex(&word, PT_FUTEX_WAIT, PT_WORD_VALUE, &rel, 0);
 	int64_t waited = mono_ns() - before;
-	pt_check(r == -PT_ETIMEDOUT && waited >= PT_FUTEX_NAP_NS, "PROC-112",
+	tcheck(r == -PT_ETIMEDOUT && waited >= PT_FUTEX_NAP_NS, "PROC-112",
 		 "FUTEX_WAIT with a relative timeout answers ETIMEDOUT after at least that long",
 		 "result %ld after %lld ns", r, (long long)waited);
 	r = futex(&word, PT_FUTEX_WAIT | PT_FUTEX_PRIVATE, PT_WORD_VALUE, &rel, 0);
-	pt_check(r == -PT_ETIMEDOUT, "PROC-114", "FUTEX_PRIVATE_FLAG is accepted (FUTEX_WAIT times out)", "result %ld", r);
+	tcheck(r == -PT_ETIMEDOUT, "PROC-114", "FUTEX_PRIVATE_FLAG is accepted (FUTEX_WAIT times out)", "result %ld", r);
 	aegis_timespec_t zero = { 0, 0 };
 	r = futex(&word, PT_FUTEX_WAIT, PT_WORD_VALUE, &zero, 0);
-	pt_check(r == -PT_ETIMEDOUT, "PROC-112", "FUTEX_WAIT with a zero timeout answers ETIMEDOUT at once", "result %ld", r);
+	tcheck(r == -PT_ETIMEDOUT, "PROC-112", "FUTEX_WAIT with a zero timeout answers ETIMEDOUT at once", "result %ld", r);
 	before = mono_ns();
 	aegis_timespec_t until = ns_ts(before + PT_FUTEX_NAP_NS);
 	r = futex(&word, PT_FUTEX_WAIT_BITSET, PT_WORD_VALUE, &until, PT_BITSET_ALL);
 	waited = mono_ns() - before;
-	pt_check(r == -PT_ETIMEDOUT && waited >= PT_FUTEX_NAP_NS, "PROC-112",
+	tcheck(r == -PT_ETIMEDOUT && waited >= PT_FUTEX_NAP_NS, "PROC-112",
 		 "FUTEX_WAIT_BITSET waits until an absolute CLOCK_MONOTONIC time", "result %ld after %lld ns", r,
 		 (long long)waited);
 	before = mono_ns(); /* first: the realtime deadline is then at least this plus the nap */
@@ -97,16 +98,16 @@ static void futex_timeouts(void)
 	until = ns_ts(real.tv_sec * PT_NS + real.tv_nsec + PT_FUTEX_NAP_NS);
 	r = futex(&word, PT_FUTEX_WAIT_BITSET | PT_FUTEX_CLOCK_REALTIME, PT_WORD_VALUE, &until, PT_BITSET_ALL);
 	waited = mono_ns() - before;
-	pt_check(r == -PT_ETIMEDOUT && waited >= PT_FUTEX_NAP_NS, "PROC-112",
+	tcheck(r == -PT_ETIMEDOUT && waited >= PT_FUTEX_NAP_NS, "PROC-112",
 		 "FUTEX_WAIT_BITSET with FUTEX_CLOCK_REALTIME waits until an absolute CLOCK_REALTIME time",
 		 "result %ld after %lld ns", r, (long long)waited);
 	aegis_timespec_t past = { 0, 1 };
 	r = futex(&word, PT_FUTEX_WAIT_BITSET, PT_WORD_VALUE, &past, PT_BITSET_ALL);
-	pt_check(r == -PT_ETIMEDOUT, "PROC-112", "an absolute time already past answers ETIMEDOUT", "result %ld", r);
+	tcheck(r == -PT_ETIMEDOUT, "PROC-112", "an absolute time already past answers ETIMEDOUT", "result %ld", r);
 	aegis_timespec_t bad_ns = { 0, PT_NS }, bad_sec = { -1, 0 };
 	r = futex(&word, PT_FUTEX_WAIT, PT_WORD_VALUE, &bad_ns, 0);
 	long r2 = futex(&word, PT_FUTEX_WAIT, PT_WORD_VALUE, &bad_sec, 0);
-	pt_check(r == -PT_EINVAL && r2 == -PT_EINVAL, "PROC-112",
+	tcheck(r == -PT_EINVAL && r2 == -PT_EINVAL, "PROC-112",
 		 "a timeout with tv_nsec out of range or tv_sec < 0 answers EINVAL", "results %ld %ld", r, r2);
 }
 
@@ -114,33 +115,33 @@ static void futex_bad_input(void)
 {
 	long r = futex(&word, PT_FUTEX_WAIT_BITSET, PT_WORD_VALUE, NULL, 0);
 	long r2 = futex(&word, PT_FUTEX_WAKE_BITSET, 1, NULL, 0);
-	pt_check(r == -PT_EINVAL && r2 == -PT_EINVAL, "PROC-113", "a zero bitset answers EINVAL (wait and wake)",
+	tcheck(r == -PT_EINVAL && r2 == -PT_EINVAL, "PROC-113", "a zero bitset answers EINVAL (wait and wake)",
 		 "results %ld %ld", r, r2);
 	uint32_t *odd = (uint32_t *)(void *)((char *)&word + 1);
 	r = futex(odd, PT_FUTEX_WAIT, PT_WORD_VALUE, NULL, 0);
 	r2 = futex(odd, PT_FUTEX_WAKE, 1, NULL, 0);
-	pt_check(r == -PT_EINVAL && r2 == -PT_EINVAL, "PROC-114", "a misaligned uaddr answers EINVAL (wait and wake)",
+	tcheck(r == -PT_EINVAL && r2 == -PT_EINVAL, "PROC-114", "a misaligned uaddr answers EINVAL (wait and wake)",
 		 "results %ld %ld", r, r2);
 	uint32_t *const bad[] = { PT_BAD_LOW, PT_BAD_KERNEL };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		r = futex(bad[i], PT_FUTEX_WAIT, 0, NULL, 0);
 		r2 = futex(bad[i], PT_FUTEX_WAKE, 1, NULL, 0);
-		pt_check(r == -PT_EFAULT && r2 == -PT_EFAULT, "PROC-114", "a bad uaddr answers EFAULT (wait and wake)",
+		tcheck(r == -PT_EFAULT && r2 == -PT_EFAULT, "PROC-114", "a bad uaddr answers EFAULT (wait and wake)",
 			 "%s pointer: results %ld %ld", i ? "kernel" : "unmapped", r, r2);
 	}
 	r = futex(&word, PT_FUTEX_WAIT, PT_WORD_VALUE, (const aegis_timespec_t *)(void *)PT_BAD_LOW, 0);
-	pt_check(r == -PT_EFAULT, "PROC-114", "a bad timeout pointer answers EFAULT", "result %ld", r);
+	tcheck(r == -PT_EFAULT, "PROC-114", "a bad timeout pointer answers EFAULT", "result %ld", r);
 	r = futex(&word, PT_FUTEX_UNKNOWN_OP, 0, NULL, 0);
 	r2 = futex(&word, PT_FUTEX_REQUEUE, 1, NULL, 0);
-	pt_check(r == -PT_ENOSYS && r2 == -PT_ENOSYS, "PROC-114", "an unknown or unsupported operation answers ENOSYS",
+	tcheck(r == -PT_ENOSYS && r2 == -PT_ENOSYS, "PROC-114", "an unknown or unsupported operation answers ENOSYS",
 		 "results %ld %ld", r, r2);
 	r = futex(&word, PT_FUTEX_WAKE | PT_FUTEX_CLOCK_REALTIME, 1, NULL, 0);
 	r2 = futex(&word, PT_FUTEX_WAIT | PT_FUTEX_CLOCK_REALTIME, PT_WORD_VALUE + 1, NULL, 0);
-	pt_check(r == -PT_ENOSYS && r2 == -PT_ENOSYS, "PROC-114",
+	tcheck(r == -PT_ENOSYS && r2 == -PT_ENOSYS, "PROC-114",
 		 "FUTEX_CLOCK_REALTIME with anything but FUTEX_WAIT_BITSET answers ENOSYS", "results %ld %ld", r, r2);
 	aegis_timespec_t bad_ns = { 0, PT_NS };
 	r = futex(&word, PT_FUTEX_WAIT | PT_FUTEX_CLOCK_REALTIME, PT_WORD_VALUE, &bad_ns, 0);
-	pt_check(r == -PT_EINVAL, "PROC-114", "a wait's timeout is checked before its operation, as on Linux", "result %ld",
+	tcheck(r == -PT_EINVAL, "PROC-114", "a wait's timeout is checked before its operation, as on Linux", "result %ld",
 		 r);
 }
 
@@ -174,9 +175,9 @@ static void futex_across_fork(void)
 	long rw = pid > 0 ? sys_wait4((int)pid, &s, 0, NULL) : pid;
 	sys_close(fds[0]);
 	sys_close(fds[1]);
-	pt_check(pid > 0 && woken == 0, "PROC-111", "a wake in the parent does not wake a child waiting at the same address",
+	tcheck(pid > 0 && woken == 0, "PROC-111", "a wake in the parent does not wake a child waiting at the same address",
 		 "fork %ld, wake = %ld, child status 0x%x", pid, woken, s);
-	pt_check(rk == 0 && rw == pid && pt_signaled(s) && pt_term_sig(s) == PT_SIGKILL, "PROC-110",
+	tcheck(rk == 0 && rw == pid && pt_signaled(s) && pt_term_sig(s) == PT_SIGKILL, "PROC-110",
 		 "SIGKILL ends a child waiting in FUTEX_WAIT", "kill %ld wait %ld status 0x%x", rk, rw, s);
 }
 
@@ -215,7 +216,7 @@ static void futex_interrupted(void)
 	sys_wait4((int)pid, &s, 0, NULL);
 	sys_close(fds[0]);
 	sys_close(fds[1]);
-	pt_check(rk == 0 && s == 0, "PROC-110", "a caught signal ends FUTEX_WAIT with EINTR", "kill %ld status 0x%x", rk,
+	tcheck(rk == 0 && s == 0, "PROC-110", "a caught signal ends FUTEX_WAIT with EINTR", "kill %ld status 0x%x", rk,
 		 s);
 }
 

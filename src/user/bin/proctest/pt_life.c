@@ -5,6 +5,7 @@
  */
 #include "glue/glue.h"
 #include "proctest.h"
+#include "tcheck/tcheck.h"
 #include "pt_status.h"
 
 #define PT_CHILD_CODE 7
@@ -15,9 +16,9 @@
 
 static void life_identity(void)
 {
-	pt_check(sys_getpid() == 1, "PROC-050", "the first process is PID 1", "getpid() = %ld", sys_getpid());
-	pt_check(sys_getppid() == 0, "PROC-050", "PID 1 has no parent", "getppid() = %ld", sys_getppid());
-	pt_check(sys_gettid() == sys_getpid(), "PROC-051", "gettid equals getpid for one thread", "gettid() = %ld",
+	tcheck(sys_getpid() == 1, "PROC-050", "the first process is PID 1", "getpid() = %ld", sys_getpid());
+	tcheck(sys_getppid() == 0, "PROC-050", "PID 1 has no parent", "getppid() = %ld", sys_getppid());
+	tcheck(sys_gettid() == sys_getpid(), "PROC-051", "gettid equals getpid for one thread", "gettid() = %ld",
 		 sys_gettid());
 }
 
@@ -36,15 +37,15 @@ static int child_ppid(void *ctx)
 static void life_fork_wait(void)
 {
 	int s = pt_fork_run(child_code, NULL);
-	pt_check(s >= 0 && pt_exited(s) && pt_exit_code(s) == PT_CHILD_CODE, "PROC-052",
+	tcheck(s >= 0 && pt_exited(s) && pt_exit_code(s) == PT_CHILD_CODE, "PROC-052",
 		 "fork: the child's exit code reaches wait4", "status 0x%x", s);
 	long me = sys_getpid();
 	s = pt_fork_run(child_ppid, &me);
-	pt_check(s == 0, "PROC-052", "fork: the child's parent is the caller", "status 0x%x", s);
+	tcheck(s == 0, "PROC-052", "fork: the child's parent is the caller", "status 0x%x", s);
 	long r = sys_wait4(-1, NULL, 0, NULL);
-	pt_check(r == -PT_ECHILD, "PROC-053", "wait4 without children fails with ECHILD", "wait4 = %ld", r);
+	tcheck(r == -PT_ECHILD, "PROC-053", "wait4 without children fails with ECHILD", "wait4 = %ld", r);
 	r = sys_wait4(-1, NULL, 0x4000000, NULL);
-	pt_check(r == -PT_EINVAL, "PROC-053", "wait4 with unknown options fails with EINVAL", "wait4 = %ld", r);
+	tcheck(r == -PT_EINVAL, "PROC-053", "wait4 with unknown options fails with EINVAL", "wait4 = %ld", r);
 }
 
 static void life_zombie(void)
@@ -56,17 +57,17 @@ static void life_zombie(void)
 	sys_nanosleep(&nap, NULL);
 	int s = -1;
 	long r = sys_wait4((int)pid, &s, PT_WNOHANG, NULL);
-	pt_check(r == pid && pt_exit_code(s) == 3, "PROC-054", "an exited child stays a zombie until waited for",
+	tcheck(r == pid && pt_exit_code(s) == 3, "PROC-054", "an exited child stays a zombie until waited for",
 		 "wait4(WNOHANG) = %ld, status 0x%x", r, s);
 	r = sys_wait4((int)pid, &s, PT_WNOHANG, NULL);
-	pt_check(r == -PT_ECHILD, "PROC-054", "a reaped zombie is gone", "second wait4 = %ld", r);
+	tcheck(r == -PT_ECHILD, "PROC-054", "a reaped zombie is gone", "second wait4 = %ld", r);
 }
 
 static void life_wnohang(void)
 {
 	int fds[2];
 	if (sys_pipe(fds) != 0) {
-		pt_check(false, "PROC-055", "WNOHANG with a running child returns 0", "pipe failed");
+		tcheck(false, "PROC-055", "WNOHANG with a running child returns 0", "pipe failed");
 		return;
 	}
 	long pid = sys_fork();
@@ -78,12 +79,12 @@ static void life_wnohang(void)
 	}
 	sys_close(fds[0]);
 	long r = sys_wait4((int)pid, NULL, PT_WNOHANG, NULL);
-	pt_check(r == 0, "PROC-055", "WNOHANG with a running child returns 0", "wait4 = %ld", r);
+	tcheck(r == 0, "PROC-055", "WNOHANG with a running child returns 0", "wait4 = %ld", r);
 	sys_write(fds[1], "x", 1);
 	sys_close(fds[1]);
 	int s = -1;
 	r = sys_wait4((int)pid, &s, 0, NULL);
-	pt_check(r == pid && s == 0, "PROC-055", "a child blocked on a pipe runs on when data arrives",
+	tcheck(r == pid && s == 0, "PROC-055", "a child blocked on a pipe runs on when data arrives",
 		 "wait4 = %ld status 0x%x", r, s);
 }
 
@@ -92,7 +93,7 @@ static void life_orphan(void)
 {
 	int fds[2];
 	if (sys_pipe(fds) != 0) {
-		pt_check(false, "PROC-056", "orphans are adopted by PID 1", "pipe failed");
+		tcheck(false, "PROC-056", "orphans are adopted by PID 1", "pipe failed");
 		return;
 	}
 	long mid = sys_fork();
@@ -113,10 +114,10 @@ static void life_orphan(void)
 	char got = 0;
 	long n = sys_read(fds[0], &got, 1);
 	sys_close(fds[0]);
-	pt_check(s == 0 && n == 1 && got == 1, "PROC-056", "an orphan's parent becomes PID 1",
+	tcheck(s == 0 && n == 1 && got == 1, "PROC-056", "an orphan's parent becomes PID 1",
 		 "middle status 0x%x, read %ld, ppid %d", s, n, got);
 	long r = sys_wait4(-1, &s, 0, NULL);
-	pt_check(r > 0 && s == 0, "PROC-056", "PID 1 reaps the adopted orphan", "wait4 = %ld status 0x%x", r, s);
+	tcheck(r > 0 && s == 0, "PROC-056", "PID 1 reaps the adopted orphan", "wait4 = %ld status 0x%x", r, s);
 }
 
 static int run_exec(const char *const argv[], const char *const envp[])
@@ -136,15 +137,15 @@ static void life_exec(void)
 {
 	const char *const exit_argv[] = { "proctest", "exit", "42", NULL };
 	int s = run_exec(exit_argv, NULL);
-	pt_check(pt_exited(s) && pt_exit_code(s) == PT_EXEC_CODE, "PROC-057",
+	tcheck(pt_exited(s) && pt_exit_code(s) == PT_EXEC_CODE, "PROC-057",
 		 "fork + execve runs the program and its exit code reaches the parent", "status 0x%x", s);
 	const char *const argv[] = { "proctest", "argv", "A", "B c", NULL };
 	s = run_exec(argv, NULL);
-	pt_check(s == 0, "PROC-058", "execve passes argv exactly", "status 0x%x", s);
+	tcheck(s == 0, "PROC-058", "execve passes argv exactly", "status 0x%x", s);
 	const char *const env_argv[] = { "proctest", "env", "AEGIS_TEST", "yes=1", NULL };
 	const char *const envp[] = { "X=1", "AEGIS_TEST=yes=1", NULL };
 	s = run_exec(env_argv, envp);
-	pt_check(s == 0, "PROC-058", "execve passes the environment exactly", "status 0x%x", s);
+	tcheck(s == 0, "PROC-058", "execve passes the environment exactly", "status 0x%x", s);
 	long pid = sys_fork();
 	if (pid == 0) {
 		const char *const pid_argv[] = { "proctest", "pid", NULL };
@@ -153,10 +154,10 @@ static void life_exec(void)
 	}
 	s = -1;
 	sys_wait4((int)pid, &s, 0, NULL);
-	pt_check(pt_exited(s) && pt_exit_code(s) == (int)(pid % 256), "PROC-059", "execve keeps the PID",
+	tcheck(pt_exited(s) && pt_exit_code(s) == (int)(pid % 256), "PROC-059", "execve keeps the PID",
 		 "pid %ld, status 0x%x", pid, s);
 	long r = sys_execve("/no/such/program", (char *const *)exit_argv, NULL);
-	pt_check(r == -PT_ENOENT, "PROC-060", "execve of a missing file fails with ENOENT and the caller goes on",
+	tcheck(r == -PT_ENOENT, "PROC-060", "execve of a missing file fails with ENOENT and the caller goes on",
 		 "execve = %ld", r);
 }
 
@@ -175,10 +176,10 @@ static int exit_group_high_bits(void *ctx)
 static void life_exit_bits(void)
 {
 	int s = pt_fork_run(exit_high_bits, NULL);
-	pt_check(pt_exited(s) && pt_exit_code(s) == (PT_EXIT_WIDE & 0xff), "PROC-061",
+	tcheck(pt_exited(s) && pt_exit_code(s) == (PT_EXIT_WIDE & 0xff), "PROC-061",
 		 "exit keeps the low 8 bits of its argument", "status 0x%x", s);
 	s = pt_fork_run(exit_group_high_bits, NULL);
-	pt_check(pt_exited(s) && pt_exit_code(s) == (PT_EXIT_GROUP_WIDE & 0xff), "PROC-061",
+	tcheck(pt_exited(s) && pt_exit_code(s) == (PT_EXIT_GROUP_WIDE & 0xff), "PROC-061",
 		 "exit_group keeps the low 8 bits of its argument", "status 0x%x", s);
 }
 

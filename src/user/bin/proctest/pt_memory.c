@@ -5,6 +5,7 @@
  */
 #include "glue/glue.h"
 #include "proctest.h"
+#include "tcheck/tcheck.h"
 #include "pt_status.h"
 
 #define PT_PAGE 4096
@@ -22,7 +23,7 @@ static void memory_cow(void)
 {
 	int to_child[2], to_parent[2];
 	if (sys_pipe(to_child) != 0 || sys_pipe(to_parent) != 0) {
-		pt_check(false, "PROC-070", "copy-on-write isolation", "pipe failed");
+		tcheck(false, "PROC-070", "copy-on-write isolation", "pipe failed");
 		return;
 	}
 	long pid = sys_fork();
@@ -42,9 +43,9 @@ static void memory_cow(void)
 	sys_write(to_child[1], "g", 1);
 	int s = -1;
 	sys_wait4((int)pid, &s, 0, NULL);
-	pt_check(parent_kept, "PROC-070", "a child's writes never reach the parent", "value %d page %c", cow_value,
+	tcheck(parent_kept, "PROC-070", "a child's writes never reach the parent", "value %d page %c", cow_value,
 		 cow_page[0]);
-	pt_check(s == 0, "PROC-070", "a parent's writes after fork never reach the child", "child status 0x%x", s);
+	tcheck(s == 0, "PROC-070", "a parent's writes after fork never reach the child", "child status 0x%x", s);
 	cow_value = 1;
 	cow_page[0] = 'a';
 	for (int i = 0; i < 2; i++) {
@@ -63,8 +64,8 @@ static void memory_paged(void)
 {
 	long cur = sys_brk(0);
 	if (cur == -PT_ENOSYS) {
-		pt_skip("PROC-071", "brk", "this build's programs are host processes (sim)");
-		pt_skip("PROC-072", "anonymous mmap and munmap", "this build's programs are host processes (sim)");
+		tcheck_skip("PROC-071", "brk", "this build's programs are host processes (sim)");
+		tcheck_skip("PROC-072", "anonymous mmap and munmap", "this build's programs are host processes (sim)");
 		return;
 	}
 	long grown = sys_brk((void *)(cur + PT_BRK_GROW));
@@ -75,9 +76,9 @@ static void memory_paged(void)
 		heap[PT_BRK_GROW - 1] = 2;
 		ok = heap[0] == 1 && heap[PT_BRK_GROW - 1] == 2;
 	}
-	pt_check(ok, "PROC-071", "brk grows the heap and the new pages are usable", "brk %ld -> %ld", cur, grown);
+	tcheck(ok, "PROC-071", "brk grows the heap and the new pages are usable", "brk %ld -> %ld", cur, grown);
 	long shrunk = sys_brk((void *)cur);
-	pt_check(shrunk == cur, "PROC-071", "brk shrinks back", "brk = %ld", shrunk);
+	tcheck(shrunk == cur, "PROC-071", "brk shrinks back", "brk = %ld", shrunk);
 	long m = sys_mmap(NULL, PT_MMAP_LEN, PT_PROT_RW, PT_MAP_PRIVATE_ANON, -1, 0);
 	ok = m > 0;
 	if (ok) {
@@ -86,11 +87,11 @@ static void memory_paged(void)
 		area[PT_MMAP_LEN - 1] = 5;
 		ok = ok && area[PT_MMAP_LEN - 1] == 5;
 	}
-	pt_check(ok, "PROC-072", "anonymous mmap gives zeroed, writable memory", "mmap = %ld", m);
+	tcheck(ok, "PROC-072", "anonymous mmap gives zeroed, writable memory", "mmap = %ld", m);
 	long r = m > 0 ? sys_munmap((void *)m, PT_MMAP_LEN) : -1;
-	pt_check(r == 0, "PROC-072", "munmap succeeds", "munmap = %ld", r);
+	tcheck(r == 0, "PROC-072", "munmap succeeds", "munmap = %ld", r);
 	int s = pt_fork_run(touch_unmapped, (void *)m);
-	pt_check(pt_signaled(s) && pt_term_sig(s) == PT_SIGSEGV, "PROC-073",
+	tcheck(pt_signaled(s) && pt_term_sig(s) == PT_SIGSEGV, "PROC-073",
 		 "touching unmapped memory kills the process with SIGSEGV", "status 0x%x", s);
 }
 
@@ -98,12 +99,12 @@ static void memory_paged(void)
 static void memory_null_fault(void)
 {
 	if (!pt_user_paged()) {
-		pt_skip("PROC-073", "touching the unmapped first page kills the process with SIGSEGV",
+		tcheck_skip("PROC-073", "touching the unmapped first page kills the process with SIGSEGV",
 			"ASan reports a host program's fault itself and exits with status 1 (sim)");
 		return;
 	}
 	int s = pt_fork_run(touch_unmapped, (void *)PT_NULL_PAGE_ADDR);
-	pt_check(pt_signaled(s) && pt_term_sig(s) == PT_SIGSEGV, "PROC-073",
+	tcheck(pt_signaled(s) && pt_term_sig(s) == PT_SIGSEGV, "PROC-073",
 		 "touching the unmapped first page kills the process with SIGSEGV", "status 0x%x", s);
 }
 

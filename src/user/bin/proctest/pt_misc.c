@@ -7,6 +7,7 @@
 
 #include "glue/glue.h"
 #include "proctest.h"
+#include "tcheck/tcheck.h"
 #include "pt_status.h"
 
 #define PT_CLOCK_REALTIME 0
@@ -26,9 +27,9 @@ static void misc_uname(void)
 	aegis_utsname_t u;
 	memset(&u, 0, sizeof(u));
 	long r = sys_uname(&u);
-	pt_check(r == 0 && strcmp(u.sysname, "Aegis") == 0, "PROC-100", "uname's sysname is Aegis", "uname = %ld, '%s'",
+	tcheck(r == 0 && strcmp(u.sysname, "Aegis") == 0, "PROC-100", "uname's sysname is Aegis", "uname = %ld, '%s'",
 		 r, u.sysname);
-	pt_check(strcmp(u.machine, "x86_64") == 0, "PROC-100", "uname's machine is x86_64", "'%s'", u.machine);
+	tcheck(strcmp(u.machine, "x86_64") == 0, "PROC-100", "uname's machine is x86_64", "'%s'", u.machine);
 }
 
 static void misc_clocks(void)
@@ -38,16 +39,16 @@ static void misc_clocks(void)
 	long rs = sys_nanosleep(&nap, NULL);
 	long r2 = sys_clock_gettime(PT_CLOCK_MONOTONIC, &b);
 	int64_t slept = ts_ns(&b) - ts_ns(&a);
-	pt_check(r1 == 0 && r2 == 0 && rs == 0 && slept >= PT_SLEEP_NS, "PROC-101",
+	tcheck(r1 == 0 && r2 == 0 && rs == 0 && slept >= PT_SLEEP_NS, "PROC-101",
 		 "nanosleep sleeps at least as long as asked, by the monotonic clock", "slept %lld ns",
 		 (long long)slept);
 	aegis_timespec_t bad = { 0, PT_NS };
 	long r = sys_nanosleep(&bad, NULL);
-	pt_check(r == -PT_EINVAL, "PROC-101", "nanosleep with tv_nsec out of range fails with EINVAL", "result %ld", r);
+	tcheck(r == -PT_EINVAL, "PROC-101", "nanosleep with tv_nsec out of range fails with EINVAL", "result %ld", r);
 	r = sys_clock_gettime(12345, &a);
-	pt_check(r == -PT_EINVAL, "PROC-101", "an unknown clock fails with EINVAL", "result %ld", r);
+	tcheck(r == -PT_EINVAL, "PROC-101", "an unknown clock fails with EINVAL", "result %ld", r);
 	r = sys_clock_gettime(PT_CLOCK_REALTIME, &a);
-	pt_check(r == 0 && a.tv_nsec >= 0 && a.tv_nsec < PT_NS, "PROC-101", "CLOCK_REALTIME reads", "result %ld", r);
+	tcheck(r == 0 && a.tv_nsec >= 0 && a.tv_nsec < PT_NS, "PROC-101", "CLOCK_REALTIME reads", "result %ld", r);
 }
 
 static void misc_random(void)
@@ -57,25 +58,25 @@ static void misc_random(void)
 	memset(b, 0, sizeof(b));
 	long ra = sys_getrandom(a, sizeof(a), 0);
 	long rb = sys_getrandom(b, sizeof(b), 0);
-	pt_check(ra == PT_RANDOM_LEN && rb == PT_RANDOM_LEN && memcmp(a, b, sizeof(a)) != 0, "PROC-102",
+	tcheck(ra == PT_RANDOM_LEN && rb == PT_RANDOM_LEN && memcmp(a, b, sizeof(a)) != 0, "PROC-102",
 		 "getrandom fills the buffer with fresh bytes", "results %ld %ld", ra, rb);
 	long r = sys_getrandom(a, sizeof(a), 0x80);
-	pt_check(r == -PT_EINVAL, "PROC-102", "getrandom with unknown flags fails with EINVAL", "result %ld", r);
+	tcheck(r == -PT_EINVAL, "PROC-102", "getrandom with unknown flags fails with EINVAL", "result %ld", r);
 }
 
 static void misc_identity(void)
 {
-	pt_check(sys_getuid() == 0 && sys_geteuid() == 0 && sys_getgid() == 0 && sys_getegid() == 0, "PROC-103",
+	tcheck(sys_getuid() == 0 && sys_geteuid() == 0 && sys_getgid() == 0 && sys_getegid() == 0, "PROC-103",
 		 "PID 1 starts as root", "uid %ld euid %ld gid %ld egid %ld", sys_getuid(), sys_geteuid(), sys_getgid(),
 		 sys_getegid());
-	pt_check(sys_getpgrp() == 1, "PROC-103", "PID 1 leads its own process group", "getpgrp = %ld", sys_getpgrp());
+	tcheck(sys_getpgrp() == 1, "PROC-103", "PID 1 leads its own process group", "getpgrp = %ld", sys_getpgrp());
 }
 
 /* A child that spins without system calls; the parent must still wake from its sleep. */
 static void misc_preemption(void)
 {
 	if (!pt_user_paged()) {
-		pt_skip("PROC-012", "the timer preempts a program that makes no system calls",
+		tcheck_skip("PROC-012", "the timer preempts a program that makes no system calls",
 			"the sim does not preempt host processes");
 		return;
 	}
@@ -89,7 +90,7 @@ static void misc_preemption(void)
 	long rk = pid > 0 ? sys_kill((int)pid, PT_SIGKILL) : pid;
 	int s = -1;
 	long rw = pid > 0 ? sys_wait4((int)pid, &s, 0, NULL) : pid;
-	pt_check(rs == 0 && rk == 0 && rw == pid && pt_signaled(s) && pt_term_sig(s) == PT_SIGKILL, "PROC-012",
+	tcheck(rs == 0 && rk == 0 && rw == pid && pt_signaled(s) && pt_term_sig(s) == PT_SIGKILL, "PROC-012",
 		 "the timer preempts a program that makes no system calls", "fork %ld sleep %ld kill %ld wait %ld status 0x%x",
 		 pid, rs, rk, rw, s);
 }

@@ -9,6 +9,7 @@
 #include "glue/glue.h"
 #include "glue/glue_call.h"
 #include "proctest.h"
+#include "tcheck/tcheck.h"
 #include "pt_status.h"
 
 #define PT_SIGKILL 9
@@ -94,12 +95,12 @@ static int catch_usr1(void *ctx)
 static void signals_defaults(void)
 {
 	int s = pt_fork_run(self_term, NULL);
-	pt_check(pt_signaled(s) && pt_term_sig(s) == PT_SIGTERM, "PROC-080",
+	tcheck(pt_signaled(s) && pt_term_sig(s) == PT_SIGTERM, "PROC-080",
 		 "SIGTERM's default action terminates, and wait4 reports the signal", "status 0x%x", s);
 	s = pt_fork_run(ignore_term, NULL);
-	pt_check(s == 0, "PROC-081", "an ignored SIGTERM does nothing", "status 0x%x", s);
+	tcheck(s == 0, "PROC-081", "an ignored SIGTERM does nothing", "status 0x%x", s);
 	s = pt_fork_run(block_usr1, NULL);
-	pt_check(s == 0, "PROC-082", "a blocked signal stays pending and does not act", "status 0x%x", s);
+	tcheck(s == 0, "PROC-082", "a blocked signal stays pending and does not act", "status 0x%x", s);
 }
 
 static void signals_kill_blocked_child(void)
@@ -120,23 +121,23 @@ static void signals_kill_blocked_child(void)
 	int s = -1;
 	sys_wait4((int)pid, &s, 0, NULL);
 	sys_close(fds[1]);
-	pt_check(r == 0 && pt_signaled(s) && pt_term_sig(s) == PT_SIGKILL, "PROC-083",
+	tcheck(r == 0 && pt_signaled(s) && pt_term_sig(s) == PT_SIGKILL, "PROC-083",
 		 "SIGKILL ends a child blocked in a system call", "kill = %ld, status 0x%x", r, s);
 	r = sys_kill((int)pid, 0);
-	pt_check(r == -PT_ESRCH, "PROC-084", "kill of a reaped PID fails with ESRCH", "kill = %ld", r);
+	tcheck(r == -PT_ESRCH, "PROC-084", "kill of a reaped PID fails with ESRCH", "kill = %ld", r);
 	r = sys_kill((int)pid, 99);
-	pt_check(r == -PT_EINVAL, "PROC-084", "kill with a bad signal number fails with EINVAL", "kill = %ld", r);
+	tcheck(r == -PT_EINVAL, "PROC-084", "kill with a bad signal number fails with EINVAL", "kill = %ld", r);
 	aegis_sigaction_t act = { PT_SIG_IGN, 0, 0, 0 };
 	r = sys_rt_sigaction(PT_SIGKILL, &act, NULL, sizeof(aegis_sigset_t));
-	pt_check(r == -PT_EINVAL, "PROC-085", "SIGKILL cannot be ignored", "rt_sigaction = %ld", r);
+	tcheck(r == -PT_EINVAL, "PROC-085", "SIGKILL cannot be ignored", "rt_sigaction = %ld", r);
 	r = sys_kill(1, PT_SIGTERM);
-	pt_check(r == 0, "PROC-086", "PID 1 survives a signal it has no handler for", "kill(1) = %ld", r);
+	tcheck(r == 0, "PROC-086", "PID 1 survives a signal it has no handler for", "kill(1) = %ld", r);
 }
 
 static void signals_handler(void)
 {
 	int s = pt_fork_run(catch_usr1, NULL);
-	pt_check(s == 0, "PROC-087", "a handler runs and rt_sigreturn resumes the program", "status 0x%x", s);
+	tcheck(s == 0, "PROC-087", "a handler runs and rt_sigreturn resumes the program", "status 0x%x", s);
 }
 
 static int self_stop(void *ctx)
@@ -149,7 +150,7 @@ static int self_stop(void *ctx)
 static void signals_stop(void)
 {
 	int s = pt_fork_run(self_stop, NULL);
-	pt_check(pt_exited(s) && pt_exit_code(s) == 0, "PROC-088", "a stop signal's default action is ignored",
+	tcheck(pt_exited(s) && pt_exit_code(s) == 0, "PROC-088", "a stop signal's default action is ignored",
 		 "status 0x%x", s);
 }
 
@@ -197,14 +198,14 @@ static int write_to_closed_pipe(void *ctx)
 static void signals_child_and_pipe(void)
 {
 	int s = pt_fork_run(hear_child, NULL);
-	pt_check(s == 0, "PROC-089", "a child's exit sends SIGCHLD to its parent", "status 0x%x", s);
+	tcheck(s == 0, "PROC-089", "a child's exit sends SIGCHLD to its parent", "status 0x%x", s);
 	s = pt_fork_run(exit_zero, NULL);
-	pt_check(s == 0, "PROC-089", "SIGCHLD's default action is to ignore it", "status 0x%x", s);
+	tcheck(s == 0, "PROC-089", "SIGCHLD's default action is to ignore it", "status 0x%x", s);
 	s = pt_fork_run(write_to_closed_pipe, NULL);
-	pt_check(pt_signaled(s) && pt_term_sig(s) == PT_SIGPIPE, "PROC-089",
+	tcheck(pt_signaled(s) && pt_term_sig(s) == PT_SIGPIPE, "PROC-089",
 		 "writing to a pipe without readers kills with SIGPIPE", "status 0x%x", s);
 	s = pt_fork_run(write_to_closed_pipe, (void *)1);
-	pt_check(s == 0, "PROC-089", "with SIGPIPE ignored the write fails with EPIPE", "status 0x%x", s);
+	tcheck(s == 0, "PROC-089", "with SIGPIPE ignored the write fails with EPIPE", "status 0x%x", s);
 }
 
 static volatile int usr1_count;
@@ -264,9 +265,9 @@ static int run_restart_case(bool restart)
 static void signals_restart(void)
 {
 	int s = run_restart_case(true);
-	pt_check(s == 0, "PROC-083", "with SA_RESTART a read interrupted by a handled signal runs again", "status 0x%x", s);
+	tcheck(s == 0, "PROC-083", "with SA_RESTART a read interrupted by a handled signal runs again", "status 0x%x", s);
 	s = run_restart_case(false);
-	pt_check(s == 0, "PROC-083", "without SA_RESTART the interrupted read fails with EINTR", "status 0x%x", s);
+	tcheck(s == 0, "PROC-083", "without SA_RESTART the interrupted read fails with EINTR", "status 0x%x", s);
 }
 
 static volatile int info_result;
@@ -350,23 +351,23 @@ static void signals_threads(void)
 	long r3 = sys_tgkill(0, (int)me, 0);
 	long r4 = sys_tgkill((int)me, 0, 0);
 	long r5 = sys_tkill((int)me, 0);
-	pt_check(r1 == 0 && r2 == -PT_ESRCH && r3 == -PT_EINVAL && r4 == -PT_EINVAL && r5 == 0, "PROC-093",
+	tcheck(r1 == 0 && r2 == -PT_ESRCH && r3 == -PT_EINVAL && r4 == -PT_EINVAL && r5 == 0, "PROC-093",
 		 "tgkill and tkill address the one thread of a process", "%ld %ld %ld %ld %ld", r1, r2, r3, r4, r5);
 }
 
 static void signals_siginfo(void)
 {
 	int s = pt_fork_run(info_from_kill, NULL);
-	pt_check(s == 0, "PROC-087", "an SA_SIGINFO handler sees kill's SI_USER, sender pid and uid", "status 0x%x", s);
+	tcheck(s == 0, "PROC-087", "an SA_SIGINFO handler sees kill's SI_USER, sender pid and uid", "status 0x%x", s);
 	s = pt_fork_run(info_from_child, NULL);
-	pt_check(s == 0, "PROC-087", "SIGCHLD's siginfo names the child, CLD_EXITED and its status", "status 0x%x", s);
+	tcheck(s == 0, "PROC-087", "SIGCHLD's siginfo names the child, CLD_EXITED and its status", "status 0x%x", s);
 	if (!pt_user_paged()) {
-		pt_skip("PROC-087", "a SIGSEGV handler sees SEGV_MAPERR and the faulting address",
+		tcheck_skip("PROC-087", "a SIGSEGV handler sees SEGV_MAPERR and the faulting address",
 			"ASan owns SIGSEGV in host programs (sim)");
 		return;
 	}
 	s = pt_fork_run(info_from_fault, (void *)PT_FAULT_ADDR);
-	pt_check(s == 0, "PROC-087", "a SIGSEGV handler sees SEGV_MAPERR and the faulting address", "status 0x%x", s);
+	tcheck(s == 0, "PROC-087", "a SIGSEGV handler sees SEGV_MAPERR and the faulting address", "status 0x%x", s);
 }
 
 static volatile int wait_handler_runs;
@@ -438,7 +439,7 @@ static int run_on_altstack(void *ctx)
 static void signals_waiting(void)
 {
 	int s = pt_fork_run(suspend_for_pending, NULL);
-	pt_check(s == 0, "PROC-094", "rt_sigpending shows a blocked signal; rt_sigsuspend runs its handler, then -EINTR",
+	tcheck(s == 0, "PROC-094", "rt_sigpending shows a blocked signal; rt_sigsuspend runs its handler, then -EINTR",
 		 "status 0x%x", s);
 	long pid = sys_fork();
 	if (pid == 0)
@@ -448,10 +449,10 @@ static void signals_waiting(void)
 	sys_kill((int)pid, PT_SIGUSR1);
 	s = -1;
 	sys_wait4((int)pid, &s, 0, NULL);
-	pt_check(s == 0, "PROC-094", "pause sleeps until a signal runs a handler", "status 0x%x", s);
+	tcheck(s == 0, "PROC-094", "pause sleeps until a signal runs a handler", "status 0x%x", s);
 	bool paged = pt_user_paged();
 	s = pt_fork_run(run_on_altstack, paged ? (void *)1 : NULL);
-	pt_check(s == 0, "PROC-094",
+	tcheck(s == 0, "PROC-094",
 		 paged ? "sigaltstack: set, read back, and an SA_ONSTACK handler runs on it"
 		       : "sigaltstack: set and read back (sim handlers run on the program's stack)",
 		 "status 0x%x", s);

@@ -6,6 +6,7 @@
  */
 #include "glue/glue.h"
 #include "proctest.h"
+#include "tcheck/tcheck.h"
 #include "pt_status.h"
 
 #define PT_CLOCK_BOOTTIME 7
@@ -37,22 +38,22 @@ static void sysinfo_fields(void)
 	int64_t low = boottime_s_up();
 	long r = sys_sysinfo(&si);
 	int64_t high = boottime_s_up();
-	pt_check(r == 0 && si.mem_unit == 1 && si.totalram > 0 && si.freeram > 0 && si.freeram <= si.totalram,
+	tcheck(r == 0 && si.mem_unit == 1 && si.totalram > 0 && si.freeram > 0 && si.freeram <= si.totalram,
 		 "PROC-116", "sysinfo reports total and free memory in bytes (mem_unit 1)",
 		 "result %ld, mem_unit %u, total %llu, free %llu", r, si.mem_unit, (unsigned long long)si.totalram,
 		 (unsigned long long)si.freeram);
-	pt_check(si.uptime >= low && si.uptime <= high, "PROC-116", "sysinfo's uptime is boot time in seconds, rounded up",
+	tcheck(si.uptime >= low && si.uptime <= high, "PROC-116", "sysinfo's uptime is boot time in seconds, rounded up",
 		 "uptime %lld, CLOCK_BOOTTIME between %lld and %lld", (long long)si.uptime, (long long)low,
 		 (long long)high);
 	bool untracked_zero = si.loads[0] == 0 && si.loads[1] == 0 && si.loads[2] == 0 && si.sharedram == 0 &&
 			      si.bufferram == 0 && si.totalswap == 0 && si.freeswap == 0 && si.totalhigh == 0 &&
 			      si.freehigh == 0;
-	pt_check(untracked_zero, "PROC-116", "sysinfo reports 0 for what Aegis does not track (loads, swap, ...)",
+	tcheck(untracked_zero, "PROC-116", "sysinfo reports 0 for what Aegis does not track (loads, swap, ...)",
 		 "loads %llu, shared %llu, swap %llu", (unsigned long long)si.loads[0], (unsigned long long)si.sharedram,
 		 (unsigned long long)si.totalswap);
 	r = sys_sysinfo(PT_BAD_LOW);
 	long r2 = sys_sysinfo(PT_BAD_KERNEL);
-	pt_check(r == -PT_EFAULT && r2 == -PT_EFAULT, "PROC-116", "sysinfo with a bad pointer answers EFAULT",
+	tcheck(r == -PT_EFAULT && r2 == -PT_EFAULT, "PROC-116", "sysinfo with a bad pointer answers EFAULT",
 		 "unmapped %ld, kernel %ld", r, r2);
 }
 
@@ -73,7 +74,7 @@ static void sysinfo_procs(void)
 	unsigned zombie = procs_now();
 	sys_wait4((int)pid, NULL, 0, NULL);
 	unsigned after = procs_now();
-	pt_check(before >= 1 && zombie == before + 1 && after == before, "PROC-116",
+	tcheck(before >= 1 && zombie == before + 1 && after == before, "PROC-116",
 		 "sysinfo's procs counts processes, zombies included", "before %u, with a zombie %u, after reaping %u",
 		 before, zombie, after);
 }
@@ -122,9 +123,9 @@ static void sysinfo_leak_check(void)
 	for (int i = 0; i < PT_LEAK_ROUNDS; i++)
 		ok = one_round() && ok;
 	uint64_t after = free_bytes();
-	pt_check(ok, "PROC-117", "the leak check's rounds ran (exec exits 0, the faulting child dies of SIGSEGV)",
+	tcheck(ok, "PROC-117", "the leak check's rounds ran (exec exits 0, the faulting child dies of SIGSEGV)",
 		 "a round went wrong");
-	pt_check(before > 0 && before == after, "PROC-117",
+	tcheck(before > 0 && before == after, "PROC-117",
 		 "free memory is the same before and after fork/exec/wait rounds and a faulting child",
 		 "free before %llu, after %llu (%lld pages)", (unsigned long long)before, (unsigned long long)after,
 		 ((long long)after - (long long)before) / (long long)PT_PAGE);

@@ -1,0 +1,105 @@
+/*
+ * poll and ppoll (spec/filesystems.md FS-060..): readiness of up to
+ * FDTABLE_MAX descriptors, sleeping on the one poll wait queue
+ * (ipc/poll_wait.h) until one is ready, the timeout passes or a signal
+ * comes.  ppoll's signal mask works as rt_sigsuspend's: swapped in for the
+ * wait, and the old one back afterwards (or in a handler's frame).
+ */
+#include <aegis/errno.h>
+#include <aegis/linux_abi.h>
+
+#include "ipc/poll_wait.h"
+#include "mm/kheap.h"
+#include "platform.h"
+#include "proc/proc_internal.h"
+#include "proc/signal_mask.h"
+#include "proc/usercopy.h"
+#include "syscall/clock.h"
+#include "syscall/handlers.h"
+
+#define POLL_ALWAYS (POLL_ERR | POLL_HUP | POLL_NVAL) /* reported whether asked for or not */
+#define POLL_MS_NS 1000000ull
+
+/* Fill revents for every entry: the number of entries with any. */
+static int poll_scan(process_t *p, aegis_pollfd_t *fds, size_t n)
+{
+	int ready = 0;
+	for (size_t i = 0; i < n; i++) {
+		fds[i].revents = 0;
+		if (fds[i].fd < 0)
+			continue;
+		file_t *f = fdtable_get(&p->fds, fds[i].fd);
+		uint32_t have;
+		if (!f)
+			have = POLL_NVAL;
+		else
+			have = f->ops->poll ? f->ops->poll(f) : (POLL_IN | POLL_OUT | POLL_RDNORM | POLL_WRNORM);
+		fds[i].revents = (int16_t)(have & ((uint16_t)fds[i].events | POLL_ALWAYS));
+		if (fds[i].revents)
+			ready++;
+	}
+	return ready;
+}
+
+/* The common body: deadline SCHED_NO_DEADLINE waits forever, 0 (past) does not wait. */
+static int64_t poll_run(process_t *p, uint64_t ufds, uint64_t nfds, uint64_t deadline)
+{
+	if (nfds > FDTABLE_MAX)
+		return -EINVAL;
+	size_t n = (size_t)nfds;
+	aegis_pollfd_t *fds = kmalloc(n ? n * sizeof(*fds) : 1u);
+	if (!fds)
+		return -ENOMEM;
+	int64_t r = n && copy_from_user(p, fds, ufds, n * sizeof(*fds)) != 0 ? -EFAULT : 0;
+	while (r == 0) {
+		int ready = poll_scan(p, fds, n);
+		if (ready > 0 || deadline <= platform_time_ns()) {
+			r = ready;
+			break;
+		}
+		if (proc_signal_pending(p)) {
+			r = -EINTR;
+			break;
+		}
+		int s = sched_sleep(poll_waitq(), deadline);
+		if (s == -EINTR && proc_signal_pending(p))
+			r = -EINTR;
+	}
+	if (r >= 0 && n && copy_to_user(p, ufds, fds, n * sizeof(*fds)) != 0)
+		r = -EFAULT;
+	kfree(fds);
+	return r;
+}
+
+SYSCALL_HANDLER(poll)
+{
+	int timeout_ms = (int)args->a[2];
+	uint64_t deadline = timeout_ms < 0 ? SCHED_NO_DEADLINE
+	                                   : platform_time_ns() + (uint64_t)timeout_ms * POLL_MS_NS;
+	return poll_run(p, args->a[0], args->a[1], deadline);
+}
+
+SYSCALL_HANDLER(ppoll)
+{
+	uint64_t deadline = SCHED_NO_DEADLINE;
+	if (args->a[2]) {
+		aegis_timespec_t ts;
+		if (copy_from_user(p, &ts, args->a[2], sizeof(ts)) != 0)
+			return -EFAULT;
+		uint64_t rel;
+		if (clock_timespec_to_ns(&ts, &rel) != 0)
+			return -EINVAL;
+		deadline = platform_time_ns() + rel;
+	}
+	if (args->a[3]) {
+		aegis_sigset_t mask, saved;
+		if (copy_from_user(p, &mask, args->a[3], sizeof(mask)) != 0)
+			return -EFAULT;
+		int r = signal_mask_suspend(&p->sig_blocked, &mask, &saved, (size_t)args->a[4]);
+		if (r != 0)
+			return r;
+		p->sig_saved_mask = saved;
+		p->sig_restore_saved = true;
+	}
+	return poll_run(p, args->a[0], args->a[1], deadline);
+}

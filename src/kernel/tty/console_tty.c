@@ -1,0 +1,197 @@
+/*
+ * The console terminal (see console_tty.h).
+ */
+#include "tty/console_tty.h"
+
+#include <aegis/errno.h>
+#include <aegis/termios.h>
+
+#include "core/log.h"
+#include "ipc/poll_wait.h"
+#include "platform.h"
+#include "proc/proc_internal.h"
+#include "proc/signal_restart.h"
+#include "proc/usercopy.h"
+#include "sched/sched.h"
+#include "tty/ldisc.h"
+
+static tty_ldisc_t console_ld;
+static waitq_t console_readers = WAITQ_INIT; /* tasks in console_tty_read */
+static waitq_t console_input_wq = WAITQ_INIT; /* the console task, waiting for input */
+static uint8_t ring[CONSOLE_INPUT_RING];
+static size_t ring_head, ring_len; /* touched with interrupts masked only */
+static uint64_t ring_dropped;
+
+/*
+ * The platform's console writer already turns "\n" into "\r\n" (for
+ * printk), so the "\r" that ONLCR put before a "\n" is dropped here rather
+ * than sent twice.
+ */
+static void console_output(void *ctx, const uint8_t *bytes, size_t len)
+{
+	(void)ctx;
+	size_t start = 0;
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+			platform_serial_write((const char *)bytes + start, i - start);
+			platform_screen_write((const char *)bytes + start, i - start);
+			start = i + 1;
+		}
+	}
+	platform_serial_write((const char *)bytes + start, len - start);
+	platform_screen_write((const char *)bytes + start, len - start);
+}
+
+static void console_signal(void *ctx, int32_t pgrp, int sig)
+{
+	(void)ctx;
+	proc_signal_group(pgrp, sig);
+}
+
+static void console_wake(void *ctx)
+{
+	(void)ctx;
+	waitq_wake_all(&console_readers);
+	poll_notify();
+}
+
+/* IRQ context: queue the bytes and wake the console task. */
+void kernel_console_input(const uint8_t *bytes, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (ring_len == CONSOLE_INPUT_RING) {
+			ring_dropped += len - i;
+			break;
+		}
+		ring[(ring_head + ring_len) % CONSOLE_INPUT_RING] = bytes[i];
+		ring_len++;
+	}
+	waitq_wake_all(&console_input_wq);
+}
+
+/* Take what the ring holds (interrupts masked while copying). */
+static size_t console_ring_take(uint8_t *out, size_t cap)
+{
+	unsigned long irq = platform_irq_save();
+	size_t n = ring_len < cap ? ring_len : cap;
+	for (size_t i = 0; i < n; i++)
+		out[i] = ring[(ring_head + i) % CONSOLE_INPUT_RING];
+	ring_head = (ring_head + n) % CONSOLE_INPUT_RING;
+	ring_len -= n;
+	platform_irq_restore(irq);
+	return n;
+}
+
+/* The console task: feed queued input to the line discipline, forever. */
+static void console_task_main(void *arg)
+{
+	(void)arg;
+	sched_task_begin();
+	uint8_t chunk[CONSOLE_INPUT_RING];
+	for (;;) {
+		size_t n = console_ring_take(chunk, sizeof(chunk));
+		if (n) {
+			tty_ldisc_receive(&console_ld, chunk, n, platform_time_ns());
+			continue;
+		}
+		unsigned long irq = platform_irq_save();
+		bool empty = ring_len == 0;
+		platform_irq_restore(irq);
+		if (empty)
+			(void)sched_sleep(&console_input_wq, SCHED_NO_DEADLINE);
+	}
+}
+
+void console_tty_start(void)
+{
+	tty_ldisc_ops_t ops = { console_output, console_signal, console_wake, NULL };
+	tty_ldisc_init(&console_ld, &ops);
+	console_ld.fg_pgrp = CONSOLE_INIT_PGRP;
+	platform_result_t r = platform_console_input_start();
+	boot_mark_platform("CONSOLE", r);
+	if (r.status == PLATFORM_OK && !sched_task_create("console", console_task_main, NULL, NULL))
+		boot_mark("CONSOLE", MARK_WARN, "no memory for the console task: input is ignored");
+}
+
+int64_t console_tty_read(process_t *p, void *buf, size_t len, bool nonblock)
+{
+	uint64_t start = platform_time_ns();
+	for (;;) {
+		tty_read_result_t res;
+		size_t n = tty_ldisc_read(&console_ld, buf, len, start, platform_time_ns(), &res);
+		if (res.status == TTY_READ_DONE)
+			return (int64_t)n;
+		if (nonblock)
+			return -EAGAIN;
+		if (p && proc_signal_pending(p))
+			return -SIGNAL_ERESTARTSYS;
+		uint64_t deadline = res.has_deadline ? res.deadline_ns : SCHED_NO_DEADLINE;
+		if (sched_sleep(&console_readers, deadline) == -EINTR)
+			return -SIGNAL_ERESTARTSYS;
+	}
+}
+
+int64_t console_tty_write(const void *buf, size_t len)
+{
+	return (int64_t)tty_ldisc_write(&console_ld, buf, len);
+}
+
+/* TIOCSPGRP: the group must be in the caller's session (the console belongs to every session for now). */
+static int console_set_pgrp(process_t *p, int32_t pgrp)
+{
+	if (pgrp <= 0)
+		return -EINVAL;
+	if (p && !proc_group_in_session(pgrp, p->sid))
+		return -EPERM;
+	return tty_ldisc_ioctl(&console_ld, TIOCSPGRP, &pgrp);
+}
+
+int64_t console_tty_ioctl(process_t *p, uint32_t cmd, uint64_t arg)
+{
+	aegis_termios_t t;
+	aegis_winsize_t w;
+	int32_t v;
+	switch (cmd) {
+	case TCGETS:
+		(void)tty_ldisc_ioctl(&console_ld, cmd, &t);
+		return copy_to_user(p, arg, &t, sizeof(t)) != 0 ? -EFAULT : 0;
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		if (copy_from_user(p, &t, arg, sizeof(t)) != 0)
+			return -EFAULT;
+		return tty_ldisc_ioctl(&console_ld, cmd, &t);
+	case TIOCGWINSZ:
+		(void)tty_ldisc_ioctl(&console_ld, cmd, &w);
+		return copy_to_user(p, arg, &w, sizeof(w)) != 0 ? -EFAULT : 0;
+	case TIOCSWINSZ:
+		if (copy_from_user(p, &w, arg, sizeof(w)) != 0)
+			return -EFAULT;
+		return tty_ldisc_ioctl(&console_ld, cmd, &w);
+	case TIOCGPGRP:
+	case FIONREAD:
+		(void)tty_ldisc_ioctl(&console_ld, cmd, &v);
+		return copy_to_user(p, arg, &v, sizeof(v)) != 0 ? -EFAULT : 0;
+	case TIOCSPGRP:
+		if (copy_from_user(p, &v, arg, sizeof(v)) != 0)
+			return -EFAULT;
+		return console_set_pgrp(p, v);
+	case TCFLSH:
+		v = (int32_t)arg; /* passed by value */
+		return tty_ldisc_ioctl(&console_ld, cmd, &v);
+	default:
+		return -ENOTTY;
+	}
+}
+
+uint64_t console_tty_dropped(void)
+{
+	return ring_dropped;
+}
+
+uint32_t console_tty_poll(void)
+{
+	int32_t ready = 0;
+	(void)tty_ldisc_ioctl(&console_ld, FIONREAD, &ready);
+	return POLL_OUT | POLL_WRNORM | (ready > 0 ? POLL_IN | POLL_RDNORM : 0u);
+}
