@@ -20,6 +20,18 @@
 #define POLL_RDNORM 0x040u
 #define POLL_WRNORM 0x100u
 
+struct file;
+struct process;
+
+/* What a file is ready for now (POLL_* bits): its poll op, or readable and writable. */
+uint32_t poll_file_events(struct file *f);
+
+/*
+ * Sleep until something notifies, the deadline passes or a signal is pending
+ * for p: 0 (look again), -ETIMEDOUT (the deadline has passed) or -EINTR.
+ */
+int poll_wait_once(struct process *p, uint64_t deadline_ns);
+
 /* The queue poll sleeps on. */
 waitq_t *poll_waitq(void);
 

@@ -96,6 +96,10 @@ SYSCALL_HANDLER(tgkill);
 SYSCALL_HANDLER(poll);
 SYSCALL_HANDLER(ppoll);
 
+/* sys_select.c */
+SYSCALL_HANDLER(select);
+SYSCALL_HANDLER(pselect6);
+
 /* sys_signal_wait.c */
 SYSCALL_HANDLER(rt_sigsuspend);
 SYSCALL_HANDLER(pause);

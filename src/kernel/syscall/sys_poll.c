@@ -29,11 +29,7 @@ static int poll_scan(process_t *p, aegis_pollfd_t *fds, size_t n)
 		if (fds[i].fd < 0)
 			continue;
 		file_t *f = fdtable_get(&p->fds, fds[i].fd);
-		uint32_t have;
-		if (!f)
-			have = POLL_NVAL;
-		else
-			have = f->ops->poll ? f->ops->poll(f) : (POLL_IN | POLL_OUT | POLL_RDNORM | POLL_WRNORM);
+		uint32_t have = f ? poll_file_events(f) : POLL_NVAL;
 		fds[i].revents = (int16_t)(have & ((uint16_t)fds[i].events | POLL_ALWAYS));
 		if (fds[i].revents)
 			ready++;
@@ -51,19 +47,11 @@ static int64_t poll_run(process_t *p, uint64_t ufds, uint64_t nfds, uint64_t dea
 	if (!fds)
 		return -ENOMEM;
 	int64_t r = n && copy_from_user(p, fds, ufds, n * sizeof(*fds)) != 0 ? -EFAULT : 0;
-	while (r == 0) {
+	for (bool done = r != 0; !done;) {
 		int ready = poll_scan(p, fds, n);
-		if (ready > 0 || deadline <= platform_time_ns()) {
-			r = ready;
-			break;
-		}
-		if (proc_signal_pending(p)) {
-			r = -EINTR;
-			break;
-		}
-		int s = sched_sleep(poll_waitq(), deadline);
-		if (s == -EINTR && proc_signal_pending(p))
-			r = -EINTR;
+		int w = ready > 0 ? -ETIMEDOUT : poll_wait_once(p, deadline);
+		done = w != 0;
+		r = w == -EINTR ? -EINTR : ready;
 	}
 	if (r >= 0 && n && copy_to_user(p, ufds, fds, n * sizeof(*fds)) != 0)
 		r = -EFAULT;

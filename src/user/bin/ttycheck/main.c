@@ -29,6 +29,8 @@
 #define TC_POLLIN 0x001
 #define TC_POLLOUT 0x004
 #define TC_NO_GROUP 30000
+#define TC_EBADF 9
+#define TC_SELECT_CLOSED_FD 40
 #define TC_RAW_LINE 3         /* "ab\n" */
 #define TC_TYPE_WAIT_NAPS 250 /* 5 s of 20 ms naps */
 
@@ -151,6 +153,32 @@ static void tc_poll(void)
 	sys_close(fds[1]);
 }
 
+/* select and pselect6 over a pipe: the read side once written, the write side always, EBADF, a timeout. */
+static void tc_select(void)
+{
+	int fds[2];
+	sys_pipe(fds);
+	uint64_t rd = 1ull << fds[0], wr = 1ull << fds[1];
+	aegis_timeval_t zero = { 0, 0 };
+	long r1 = sys_select(fds[1] + 1, &rd, &wr, NULL, &zero);
+	bool first = r1 == 1 && rd == 0 && wr == (1ull << fds[1]);
+	sys_write(fds[1], "q", 1);
+	rd = 1ull << fds[0];
+	long r2 = sys_select(fds[0] + 1, &rd, NULL, NULL, &zero);
+	uint64_t bad = 1ull << TC_SELECT_CLOSED_FD;
+	long r3 = sys_select(TC_SELECT_CLOSED_FD + 1, &bad, NULL, NULL, &zero);
+	char c;
+	sys_read(fds[0], &c, 1);
+	rd = 1ull << fds[0];
+	aegis_timespec_t nap = { 0, TC_NAP_NS };
+	long r4 = sys_pselect6(fds[0] + 1, &rd, NULL, NULL, &nap, NULL);
+	tcheck(first && r2 == 1 && rd == 0 && r3 == -TC_EBADF && r4 == 0, "FS-061",
+	       "select and pselect6: ready sets, EBADF for a closed descriptor, a timeout with nothing ready",
+	       "%ld %ld %ld %ld", r1, r2, r3, r4);
+	sys_close(fds[0]);
+	sys_close(fds[1]);
+}
+
 int main(void)
 {
 	uio_printf(1, "ttycheck: pid %ld, type the lines of tests/tty/data/ttycheck.input\n", sys_getpid());
@@ -159,5 +187,6 @@ int main(void)
 	tc_raw();
 	tc_interrupt();
 	tc_poll();
+	tc_select();
 	return tcheck_summary("ttycheck") ? 0 : 1;
 }
