@@ -1,7 +1,7 @@
 /*
  * /proc, first slice (spec/filesystems.md FS-040..): /proc/self/exe, the
  * calling process's program, which busybox and other multi-call programs
- * exec to run themselves.  /proc/self is a directory here, not Linux's link
+ * exec to run themselves, and the generated text files of procfs_files.c.  /proc/self is a directory here, not Linux's link
  * to /proc/<pid>; the per-process directories come with the file-systems
  * issue.
  */
@@ -9,6 +9,7 @@
 #include <aegis/fcntl.h>
 
 #include "core/kstring.h"
+#include "fs/procfs_files.h"
 #include "fs/vfs_union.h"
 #include "proc/process.h"
 
@@ -16,10 +17,14 @@
 #define PROCFS_LINK_PERM 0777u
 #define PROCFS_INO_SELF 2u
 #define PROCFS_INO_EXE 3u
+#define PROCFS_INO_FILES 16u      /* inode numbers of /proc's text files, in table order */
+#define PROCFS_INO_SELF_FILES 32u /* and of /proc/self's */
+#define PROCFS_FILE_PERM 0444u
 
 static const vnode_ops_t procfs_root_ops;
 static const vnode_ops_t procfs_self_ops;
 static const vnode_ops_t procfs_exe_ops;
+static const vnode_ops_t procfs_text_ops;
 static vnode_t *procfs_dir;
 
 static bool procfs_name_is(const char *name, size_t len, const char *want)
@@ -42,32 +47,72 @@ static int procfs_make(vnode_t *dir, const char *name, size_t len, const vnode_o
 	return 0;
 }
 
+/* A generated text file of dir (self: /proc/self), or -ENOENT. */
+static int procfs_text_lookup(vnode_t *dir, bool self, const char *name, size_t len, vnode_t **out)
+{
+	size_t count;
+	const procfs_file_t *files = procfs_files(self, &count);
+	for (size_t i = 0; i < count; i++) {
+		if (!procfs_name_is(name, len, files[i].name))
+			continue;
+		int r = procfs_make(dir, name, len, &procfs_text_ops, AEGIS_S_IFREG | PROCFS_FILE_PERM,
+		                    (self ? PROCFS_INO_SELF_FILES : PROCFS_INO_FILES) + i, out);
+		if (r == 0)
+			(*out)->data = (void *)&files[i];
+		return r;
+	}
+	return -ENOENT;
+}
+
+static int procfs_text_list(bool self, vnode_dirent_fn fn, void *ctx)
+{
+	size_t count;
+	const procfs_file_t *files = procfs_files(self, &count);
+	for (size_t i = 0; i < count; i++) {
+		vnode_dirent_t d = { files[i].name, kstrlen(files[i].name),
+			             (self ? PROCFS_INO_SELF_FILES : PROCFS_INO_FILES) + i, AEGIS_DT_REG };
+		int r = fn(ctx, &d);
+		if (r != 0)
+			return r;
+	}
+	return 0;
+}
+
 static int procfs_root_lookup(vnode_t *dir, const char *name, size_t len, vnode_t **out)
 {
-	if (!procfs_name_is(name, len, "self"))
-		return -ENOENT;
-	return procfs_make(dir, name, len, &procfs_self_ops, AEGIS_S_IFDIR | PROCFS_DIR_PERM, PROCFS_INO_SELF, out);
+	if (procfs_name_is(name, len, "self"))
+		return procfs_make(dir, name, len, &procfs_self_ops, AEGIS_S_IFDIR | PROCFS_DIR_PERM, PROCFS_INO_SELF,
+		                   out);
+	return procfs_text_lookup(dir, false, name, len, out);
 }
 
 static int procfs_root_list(vnode_t *dir, vnode_dirent_fn fn, void *ctx)
 {
 	(void)dir;
 	vnode_dirent_t d = { "self", 4, PROCFS_INO_SELF, AEGIS_DT_DIR };
-	return fn(ctx, &d);
+	int r = fn(ctx, &d);
+	return r != 0 ? r : procfs_text_list(false, fn, ctx);
 }
 
 static int procfs_self_lookup(vnode_t *dir, const char *name, size_t len, vnode_t **out)
 {
-	if (!procfs_name_is(name, len, "exe"))
-		return -ENOENT;
-	return procfs_make(dir, name, len, &procfs_exe_ops, AEGIS_S_IFLNK | PROCFS_LINK_PERM, PROCFS_INO_EXE, out);
+	if (procfs_name_is(name, len, "exe"))
+		return procfs_make(dir, name, len, &procfs_exe_ops, AEGIS_S_IFLNK | PROCFS_LINK_PERM, PROCFS_INO_EXE,
+		                   out);
+	return procfs_text_lookup(dir, true, name, len, out);
 }
 
 static int procfs_self_list(vnode_t *dir, vnode_dirent_fn fn, void *ctx)
 {
 	(void)dir;
 	vnode_dirent_t d = { "exe", 3, PROCFS_INO_EXE, AEGIS_DT_LNK };
-	return fn(ctx, &d);
+	int r = fn(ctx, &d);
+	return r != 0 ? r : procfs_text_list(true, fn, ctx);
+}
+
+static int64_t procfs_text_read(vnode_t *node, uint64_t offset, void *buf, size_t len)
+{
+	return procfs_file_read(node->data, offset, buf, len);
 }
 
 /* The caller's program path; a kernel task has none. */
@@ -92,6 +137,7 @@ static const vnode_ops_t procfs_root_ops = { .lookup = procfs_root_lookup, .list
 	                                     .forget = procfs_forget };
 static const vnode_ops_t procfs_self_ops = { .lookup = procfs_self_lookup, .list = procfs_self_list };
 static const vnode_ops_t procfs_exe_ops = { .readlink = procfs_exe_readlink };
+static const vnode_ops_t procfs_text_ops = { .read = procfs_text_read };
 
 vnode_t *procfs_root(void)
 {

@@ -29,6 +29,10 @@ static const bb_case_t bb_table[] = {
 	  "/bin/busybox\n", 0 },
 	{ "PROC-135", "ls lists /dev", { "busybox", "ls", "/dev", NULL }, "console\nnull\nrandom\ntty\nurandom\nzero\n",
 	  0 },
+	{ "PROC-135", "head reads /proc/version", { "busybox", "head", "-c", "14", "/proc/version", NULL },
+	  "Aegis version ", 0 },
+	{ "PROC-135", "grep finds MemTotal in /proc/meminfo", { "busybox", "grep", "-c", "MemTotal", "/proc/meminfo", NULL },
+	  "1\n", 0 },
 	{ "PROC-136", "a missing file: the applet's error and status 1", { "busybox", "cat", "/no/such/file", NULL },
 	  "cat: can't open '/no/such/file': No such file or directory\n", 1 },
 };

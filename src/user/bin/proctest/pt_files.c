@@ -4,6 +4,7 @@
  * directory, symlinks, access, fcntl, ioctl, /dev and /proc/self/exe, and
  * EFAULT for bad pointers.  Runs on both builds.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <aegis/fcntl.h>
@@ -357,6 +358,46 @@ static void files_bad_pointers(void)
 	sys_close((int)fd);
 }
 
+/* The whole text of a small file (at most len - 1 bytes), NUL-terminated; its length or -errno. */
+static long read_text(const char *path, char *buf, size_t len)
+{
+	long fd = sys_open(path, AEGIS_O_RDONLY, 0);
+	if (fd < 0)
+		return fd;
+	long total = 0;
+	for (;;) {
+		long n = sys_read((int)fd, buf + total, len - 1 - (size_t)total);
+		if (n <= 0)
+			break;
+		total += n;
+	}
+	buf[total] = '\0';
+	sys_close((int)fd);
+	return total;
+}
+
+static char proc_text[PT_DIRBUF];
+
+static void files_proc_text(void)
+{
+	long n1 = read_text("/proc/version", proc_text, sizeof(proc_text));
+	bool version = n1 > 0 && strncmp(proc_text, "Aegis version ", 14) == 0 && proc_text[n1 - 1] == '\n';
+	long n2 = read_text("/proc/cmdline", proc_text, sizeof(proc_text));
+	bool cmdline = n2 > 0 && strstr(proc_text, "init=") != NULL;
+	long n3 = read_text("/proc/meminfo", proc_text, sizeof(proc_text));
+	bool meminfo = n3 > 0 && strncmp(proc_text, "MemTotal:", 9) == 0 && strstr(proc_text, "MemFree:") != NULL;
+	long n4 = read_text("/proc/uptime", proc_text, sizeof(proc_text));
+	bool uptime = n4 > 0 && strchr(proc_text, '.') != NULL;
+	char pid_line[32];
+	snprintf(pid_line, sizeof(pid_line), "\nPid:\t%ld\n", sys_getpid());
+	long n5 = read_text("/proc/self/status", proc_text, sizeof(proc_text));
+	bool status = n5 > 0 && strncmp(proc_text, "Name:\tproctest\n", 15) == 0 && strstr(proc_text, pid_line) != NULL;
+	tcheck(version && cmdline && meminfo && uptime && status && pt_dir_has("/proc", "meminfo") &&
+		       pt_dir_has("/proc/self", "status"),
+	       "FS-041", "/proc's text files: version, cmdline, meminfo, uptime and self/status", "%ld %ld %ld %ld %ld",
+	       n1, n2, n3, n4, n5);
+}
+
 void pt_run_files(void)
 {
 	files_namespace();
@@ -366,6 +407,7 @@ void pt_run_files(void)
 	files_listing();
 	files_cwd();
 	files_links();
+	files_proc_text();
 	files_access();
 	files_fcntl_ioctl();
 	files_paths();

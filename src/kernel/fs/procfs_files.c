@@ -1,0 +1,97 @@
+/*
+ * The generated files of /proc (spec/filesystems.md FS-041): each is text
+ * made afresh by its generator at every read, so it always describes the
+ * moment of the read; an offset picks up where the previous read stopped
+ * (a reader that spans a change may see a mix, as on Linux).
+ */
+#include "fs/procfs_files.h"
+
+#include <aegis/errno.h>
+
+#include "core/cmdline.h"
+#include "core/format.h"
+#include "core/kstring.h"
+#include "core/version.h"
+#include "mm/kheap.h"
+#include "mm/pmm.h"
+#include "platform.h"
+#include "proc/process.h"
+
+#define PROCFS_KIB 1024u
+#define PROCFS_NS_PER_CS 10000000ull /* centiseconds */
+#define PROCFS_CS_PER_SEC 100ull
+
+static size_t procfs_gen_version(char *buf, size_t cap)
+{
+	return ksnprintf(buf, cap, "%s version %s %s\n", AEGIS_SYSNAME, AEGIS_RELEASE, AEGIS_VERSION_TEXT);
+}
+
+static size_t procfs_gen_cmdline(char *buf, size_t cap)
+{
+	return ksnprintf(buf, cap, "%s\n", cmdline_get()->raw);
+}
+
+static size_t procfs_gen_meminfo(char *buf, size_t cap)
+{
+	uint64_t total = pmm_total_pages() * PMM_PAGE_SIZE / PROCFS_KIB;
+	uint64_t free = pmm_free_pages() * PMM_PAGE_SIZE / PROCFS_KIB;
+	return ksnprintf(buf, cap, "MemTotal:       %8lu kB\nMemFree:        %8lu kB\nMemAvailable:   %8lu kB\n",
+	                 (unsigned long)total, (unsigned long)free, (unsigned long)free);
+}
+
+static size_t procfs_gen_uptime(char *buf, size_t cap)
+{
+	uint64_t cs = platform_time_ns() / PROCFS_NS_PER_CS;
+	return ksnprintf(buf, cap, "%lu.%02lu 0.00\n", (unsigned long)(cs / PROCFS_CS_PER_SEC),
+	                 (unsigned long)(cs % PROCFS_CS_PER_SEC));
+}
+
+/* /proc/self/status: the caller's identity, in Linux's field names. */
+static size_t procfs_gen_status(char *buf, size_t cap)
+{
+	process_t *p = proc_current();
+	if (!p)
+		return 0;
+	const cred_t *c = &p->cred;
+	return ksnprintf(buf, cap,
+	                 "Name:\t%s\nState:\tR (running)\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\nUid:\t%u\t%u\t%u\t%u\n"
+	                 "Gid:\t%u\t%u\t%u\t%u\nThreads:\t1\nSigPnd:\t%016lx\nSigBlk:\t%016lx\n",
+	                 p->name, p->pid, p->pid, p->parent ? p->parent->pid : 0, (unsigned)c->ruid, (unsigned)c->euid,
+	                 (unsigned)c->suid, (unsigned)c->euid, (unsigned)c->rgid, (unsigned)c->egid, (unsigned)c->sgid,
+	                 (unsigned)c->egid, (unsigned long)p->sig_queue.set, (unsigned long)p->sig_blocked);
+}
+
+static const procfs_file_t procfs_root_files[] = {
+	{ "cmdline", procfs_gen_cmdline },
+	{ "meminfo", procfs_gen_meminfo },
+	{ "uptime", procfs_gen_uptime },
+	{ "version", procfs_gen_version },
+};
+
+static const procfs_file_t procfs_self_files[] = {
+	{ "status", procfs_gen_status },
+};
+
+const procfs_file_t *procfs_files(bool self, size_t *count)
+{
+	*count = self ? sizeof(procfs_self_files) / sizeof(procfs_self_files[0])
+	              : sizeof(procfs_root_files) / sizeof(procfs_root_files[0]);
+	return self ? procfs_self_files : procfs_root_files;
+}
+
+int64_t procfs_file_read(const procfs_file_t *file, uint64_t offset, void *buf, size_t len)
+{
+	char *text = kmalloc(PROCFS_FILE_MAX);
+	if (!text)
+		return -ENOMEM;
+	size_t n = file->generate(text, PROCFS_FILE_MAX);
+	if (n >= PROCFS_FILE_MAX)
+		n = PROCFS_FILE_MAX - 1; /* ksnprintf's count when the text was cut */
+	int64_t got = 0;
+	if (offset < n) {
+		got = (int64_t)(n - offset < len ? n - offset : len);
+		kmemcpy(buf, text + offset, (size_t)got);
+	}
+	kfree(text);
+	return got;
+}
