@@ -26,7 +26,7 @@ initrd_sources = $(foreach pair,$(INITRD_FILES),$(word 2,$(subst =, ,$(pair))))
 $(INITRD_IMAGE): $$(call initrd_sources) tools/mkinitrd $(wildcard mk/*.mk)
 	@mkdir -p $(@D)
 	$(call say,INITRD,$@)
-	$(Q)$(PYTHON) tools/mkinitrd $@ $(INITRD_FILES)
+	$(Q)$(PYTHON) tools/mkinitrd $@ $(foreach pair,$(INITRD_FILES),'$(pair)')
 
 .PHONY: initrd
 initrd: $(INITRD_IMAGE)

@@ -59,12 +59,8 @@ INITRD_FILES += /test/hello-musl=tests/elf-loader/data/hello-musl /test/tls-musl
 INITRD_FILES += $(ENOEXEC_PAIRS)
 # Debian's busybox-static, unmodified (make deps installs it): bbcheck's outside judge.
 BUSYBOX_STATIC ?= /bin/busybox
-INITRD_FILES += $(if $(wildcard $(BUSYBOX_STATIC)),/bin/busybox=$(BUSYBOX_STATIC) /bin/sh=$(BUILD)/links/sh)
-
 # /bin/sh -> busybox (a relative link, resolved by the namespace): busybox runs as the shell.
-$(BUILD)/links/sh:
-	@mkdir -p $(@D)
-	$(Q)ln -sfn busybox $@
+INITRD_FILES += $(if $(wildcard $(BUSYBOX_STATIC)),/bin/busybox=$(BUSYBOX_STATIC) /bin/sh->busybox)
 
 # The sim initrd: host builds of the programs; the sim's exec runs only images with the Aegis
 # note (spec/elf-loader.md ELF-091), so every malformed file is refused before the host sees it.
@@ -77,7 +73,7 @@ INITRD_SIM_FILES += $(ENOEXEC_PAIRS) /test/hello-musl=tests/elf-loader/data/hell
 $(INITRD_SIM_IMAGE): $(USER_SIM_PROGS) $(ENOEXEC_STAMP) tests/elf-loader/data/hello-musl tools/mkinitrd mk/userbin.mk
 	@mkdir -p $(@D)
 	$(call say,INITRD,$@)
-	$(Q)$(PYTHON) tools/mkinitrd $@ $(INITRD_SIM_FILES)
+	$(Q)$(PYTHON) tools/mkinitrd $@ $(foreach pair,$(INITRD_SIM_FILES),'$(pair)')
 
 .PHONY: user-progs
 user-progs: $(USER_MUSL_PROGS) $(USER_SIM_PROGS) $(INITRD_SIM_IMAGE)

@@ -45,13 +45,14 @@ with tempfile.TemporaryDirectory() as d:
     os.symlink("../b", os.path.join(src, "tree", "sub", "up"))
     os.symlink("/bin/tool", os.path.join(d, "link"))
     pairs = ["/etc/motd=" + os.path.join(src, "hello"), "/bin/tool=" + os.path.join(src, "tool"),
-             "/srv/t=" + os.path.join(src, "tree"), "/init=" + os.path.join(d, "link")]
+             "/srv/t=" + os.path.join(src, "tree"), "/init=" + os.path.join(d, "link"), "/bin/sh->tool"]
     a = os.path.join(d, "a.cpio")
     rc, err = mkinitrd(a, *pairs)
-    t.ok(rc == 0, "INITRD-040 mkinitrd writes an archive from DEST=SOURCE pairs", detail=err)
+    t.ok(rc == 0, "INITRD-040 mkinitrd writes an archive from DEST=SOURCE and DEST->TARGET pairs", detail=err)
     rc, listing = dump(a)
     want = "\n".join([
         "d 040755 0 0 0 bin",
+        "l 120777 0 0 4 bin/sh -> tool",
         "f 100755 0 0 10 bin/tool",
         "d 040755 0 0 0 etc",
         "f 100644 0 0 6 etc/motd",
@@ -62,7 +63,7 @@ with tempfile.TemporaryDirectory() as d:
         "d 040755 0 0 0 srv/t/sub",
         "f 100644 0 0 2 srv/t/sub/c",
         "l 120777 0 0 4 srv/t/sub/up -> ../b",
-        "count 11", ""])
+        "count 12", ""])
     t.ok(rc == 0 and listing == want,
          "INITRD-040 INITRD-041 the kernel parser reads it: sorted, owner 0:0, fixed modes, parents added, trees copied",
          detail="rc %d\n%s\nwant:\n%s" % (rc, listing, want))
@@ -113,7 +114,7 @@ with tempfile.TemporaryDirectory() as d:
         ("a missing source", ["/m=" + os.path.join(d, "missing")], "No such file"),
         ("a file of 4 GiB", ["/big=" + big], "4 GiB"),
         ("more than 4096 entries", ["/many=" + many], "more than 4096"),
-        ("an argument without '='", [hello], "not DEST=SOURCE"),
+        ("an argument without '='", [hello], "neither DEST=SOURCE nor DEST->TARGET"),
     ]
     out = os.path.join(d, "out.cpio")
     for what, args, needle in refusals:
