@@ -286,9 +286,12 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
 
 
 def spawn(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAULT_CPU,
-          memory=DEFAULT_MEMORY_MIB, extra=(), preset=DEFAULT_PRESET, module=None):
+          memory=DEFAULT_MEMORY_MIB, extra=(), preset=DEFAULT_PRESET, module=None, monitor=None):
     """Start QEMU under pexpect for interactive tests (serial console on the child's tty;
-    module=PATH as for boot())."""
+    module=PATH as for boot(); monitor=PATH opens the human monitor on that unix socket, for
+    send_keys)."""
+    if monitor is not None:
+        extra = ["-monitor", "unix:%s,server,nowait" % monitor] + list(extra)
     import pexpect  # Debian's python3-pexpect; imported here so batch runs need no pexpect
 
     # The serial line on a stdio chardev with signal=off, so a typed Ctrl-C reaches the guest.
@@ -296,6 +299,28 @@ def spawn(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFA
                      serial="chardev:console", extra=["-chardev", "stdio,id=console,signal=off"] + list(extra),
                      preset=preset, module=module)
     return pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=timeout)
+
+
+# qcodes of the characters send_keys types (letters and digits are their own names).
+_KEY_NAMES = {" ": "spc", "-": "minus", "=": "equal", ".": "dot", "/": "slash", "\n": "ret"}
+_SHIFTED_KEYS = {"$": "4", "(": "9", ")": "0", "+": "equal", "_": "minus", "*": "8", "!": "1"}
+
+
+def send_keys(monitor_path, text):
+    """Type text on the PS/2 keyboard through the monitor's sendkey (see _KEY_NAMES)."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(10)
+        sock.connect(monitor_path)
+        _monitor_until_prompt(sock)
+        for ch in text:
+            if ch in _SHIFTED_KEYS:
+                key = "shift-" + _SHIFTED_KEYS[ch]
+            elif ch.isupper():
+                key = "shift-" + ch.lower()
+            else:
+                key = _KEY_NAMES.get(ch, ch)
+            sock.sendall(("sendkey %s\n" % key).encode())
+            _monitor_until_prompt(sock)
 
 
 def main():

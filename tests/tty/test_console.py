@@ -4,9 +4,10 @@ PID 1 with typed input on both builds (the sim reads tests/tty/data/ttycheck.inp
 same lines typed over the serial line), and busybox's shell driven over serial in QEMU."""
 import os
 import re
+import tempfile
 import time
 
-from aegis_qemu import boot, kernel_path, spawn
+from aegis_qemu import boot, kernel_path, send_keys, spawn
 from aegis_sim import BUILD, ROOTFS_IMAGE, run_sim
 from tap import Tap
 
@@ -51,7 +52,7 @@ with open(INPUT, "rb") as f:
 child = spawn(kernel=kernel_path(), cmdline="init=/bin/ttycheck test=init", module=QEMU_INITRD, timeout=60)
 lines = []
 try:
-    child.expect_exact("[CONSOLE] OK: COM1 receive interrupt on IRQ4")
+    child.expect_exact("[CONSOLE] OK: COM1 receive interrupt on IRQ4, PS/2 keyboard on IRQ1")
     child.expect_exact("ttycheck: pid 1")
     # Each line once ttycheck waits for it: after the line that precedes its read.
     waits = ["ttycheck: pid 1", "TTY-102 TIOCSPGRP", "TTY-101 raw mode", "TTY-103 a typed"]
@@ -94,4 +95,23 @@ except Exception as e:
 shell.terminate(force=True)
 t.ok(shell_ok, "TTY-105 qemu: busybox sh over serial runs typed commands and Ctrl-C ends a foreground sleep",
      detail="\n".join(steps))
+
+# ---- QEMU: the PS/2 keyboard -------------------------------------------------------------
+with tempfile.TemporaryDirectory() as work:
+    mon = os.path.join(work, "monitor.sock")
+    kbd = spawn(kernel=kernel_path(), cmdline="init=/bin/sh", module=QEMU_INITRD, timeout=60, monitor=mon)
+    steps = []
+    try:
+        kbd.expect_exact("[CONSOLE] OK: COM1 receive interrupt on IRQ4, PS/2 keyboard on IRQ1")
+        kbd.expect(r"[#$] ")
+        send_keys(mon, "echo kbd-$((2+3))\n")
+        kbd.expect_exact("kbd-5")
+        steps.append("typed on the keyboard, seen on serial")
+        kbd_ok = True
+    except Exception as e:
+        kbd_ok = False
+        steps.append("stopped: %s" % type(e).__name__)
+        steps += str(kbd.before or "").splitlines()[-10:]
+    kbd.terminate(force=True)
+t.ok(kbd_ok, "TTY-106 qemu: keys pressed on the PS/2 keyboard reach the shell", detail="\n".join(steps))
 t.done()

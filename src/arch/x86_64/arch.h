@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "platform.h"
+
 #define ARCH_KERNEL_VMA 0xFFFFFFFF80000000ull   /* maps physical 0 */
 #define ARCH_DIRECT_MAP_BASE 0xFFFF800000000000ull
 #define ARCH_BOOT_DIRECT_MAP_SIZE (4ull << 30)  /* what boot.asm maps */
@@ -36,6 +38,7 @@
 #define IRQ_BASE_SLAVE 0x28
 #define IRQ_LINES 16
 #define IRQ_TIMER 0
+#define IRQ_KEYBOARD 1
 #define IRQ_COM1 4
 #define IST_DOUBLE_FAULT 1 /* TSS interrupt stack used for #DF */
 
@@ -81,6 +84,10 @@ void pit_handle_tick(void);
 
 /* IRQ4: the COM1 receiver has bytes (serial.c). */
 void serial_handle_irq(void);
+
+/* keyboard.c: enable the PS/2 keyboard's IRQ1, and take its scancodes. */
+platform_result_t keyboard_start(void);
+void keyboard_handle_irq(void);
 
 /* idt.c: fill and load the IDT (entry.c does it before kernel_main). */
 void idt_install(void);
