@@ -108,6 +108,7 @@ process_t *proc_alloc(process_t *parent, int *err)
 	p->state = PROC_ALIVE;
 	p->pgid = parent ? parent->pgid : pid;
 	p->sid = parent ? parent->sid : pid;
+	p->umask = parent ? parent->umask : PROC_UMASK_DEFAULT;
 	fdtable_init(&p->fds);
 	if (parent)
 		proc_link_child(parent, p);

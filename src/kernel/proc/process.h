@@ -30,6 +30,7 @@
 #define PROC_PID_MAX 32768     /* PIDs wrap here (skipping those in use) */
 #define PROC_NAME_MAX 16u      /* comm: last path component, cut */
 #define PROC_INIT_PID 1
+#define PROC_UMASK_DEFAULT 0022u /* PID 1's file mode creation mask */
 #define PROC_EXE_PATH_MAX 256u /* the program's canonical path (/proc/self/exe) */
 
 typedef enum {
@@ -67,6 +68,7 @@ typedef struct process {
 	rlimit_table_t rlimits;
 	fdtable_t fds;
 	struct vnode *cwd;         /* working directory; NULL means the root */
+	uint32_t umask;            /* file mode creation mask (umask(2)) */
 	uint64_t syscall_nr;       /* the last system call, for restarts after a signal */
 	bool syscall_restartable;  /* its result in rax is a SIGNAL_ERESTART* value */
 	char exe_path[PROC_EXE_PATH_MAX];

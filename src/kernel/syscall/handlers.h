@@ -70,6 +70,7 @@ SYSCALL_HANDLER(fcntl);
 SYSCALL_HANDLER(ioctl);
 
 /* sys_path.c: names */
+SYSCALL_HANDLER(umask);
 SYSCALL_HANDLER(getcwd);
 SYSCALL_HANDLER(chdir);
 SYSCALL_HANDLER(fchdir);

@@ -13,6 +13,7 @@
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
 
+#define PATHCALL_UMASK_BITS 0777u
 #define PATHCALL_ACCESS_MODES (CRED_ACCESS_R | CRED_ACCESS_W | CRED_ACCESS_X)
 
 /* dirfd + user path → node, following or not following a final symlink. */
@@ -30,6 +31,14 @@ static int pathcall_resolve(process_t *p, int dirfd, uint64_t upath, unsigned fl
 		r = vfs_resolve(p, start, path, flags, out);
 	kfree(path);
 	return r;
+}
+
+/* umask: the new mask (permission bits only) in force, the old one returned; fork copies it, execve keeps it. */
+SYSCALL_HANDLER(umask)
+{
+	uint32_t old = p->umask;
+	p->umask = (uint32_t)args->a[0] & PATHCALL_UMASK_BITS;
+	return old;
 }
 
 SYSCALL_HANDLER(getcwd)

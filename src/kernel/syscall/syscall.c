@@ -78,6 +78,7 @@ static const syscall_fn_t syscall_table[SYSCALL_TABLE_SIZE] = {
 	[SYS_getdents64] = syscall_getdents64,
 	[SYS_fcntl] = syscall_fcntl,
 	[SYS_ioctl] = syscall_ioctl,
+	[SYS_umask] = syscall_umask,
 	[SYS_getcwd] = syscall_getcwd,
 	[SYS_chdir] = syscall_chdir,
 	[SYS_fchdir] = syscall_fchdir,

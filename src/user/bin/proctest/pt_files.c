@@ -32,6 +32,8 @@
 #define PT_R_OK 4
 #define PT_W_OK 2
 #define PT_DIRBUF 2048
+#define PT_UMASK_DEFAULT 022
+#define PT_UMASK_SET 027
 #define PT_LONG_PATH 5000
 #define PT_HIGH_FD 10
 #define PT_BAD_PTR ((void *)8)
@@ -182,6 +184,24 @@ static int child_cwd(void *ctx)
 	(void)ctx;
 	char buf[16];
 	return sys_getcwd(buf, sizeof(buf)) == 5 && strcmp(buf, "/dev") == 0 ? 0 : 1;
+}
+
+static int child_umask(void *ctx)
+{
+	(void)ctx;
+	return sys_umask(0) == PT_UMASK_SET ? 0 : 1;
+}
+
+static void files_umask(void)
+{
+	long first = sys_umask(PT_UMASK_SET | 01000);
+	long back = sys_umask((uint32_t)first);
+	sys_umask(PT_UMASK_SET);
+	int s = pt_fork_run(child_umask, NULL);
+	sys_umask((uint32_t)first);
+	tcheck(first == PT_UMASK_DEFAULT && back == PT_UMASK_SET && s == 0, "FS-015",
+	       "umask: 022 at start, returns the old mask, keeps only permission bits, inherited by fork",
+	       "%lo %lo 0x%x", first, back, s);
 }
 
 static void files_cwd(void)
@@ -406,6 +426,7 @@ void pt_run_files(void)
 	files_offsets();
 	files_listing();
 	files_cwd();
+	files_umask();
 	files_links();
 	files_proc_text();
 	files_access();
