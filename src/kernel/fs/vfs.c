@@ -98,6 +98,15 @@ static int vfs_cb_may_search(void *ctx, void *dir)
 	return vfs_may_search(ctx, dir);
 }
 
+int vfs_lookup_child(vnode_t *dir, const char *name, size_t len, vnode_t **out)
+{
+	void *node = NULL;
+	int r = vfs_cb_lookup(NULL, dir, name, len, &node);
+	if (r == 0)
+		*out = node;
+	return r;
+}
+
 int vfs_start_node(process_t *p, int dirfd, vnode_t **out)
 {
 	if (dirfd == AEGIS_AT_FDCWD) {
@@ -113,7 +122,8 @@ int vfs_start_node(process_t *p, int dirfd, vnode_t **out)
 	return 0;
 }
 
-int vfs_resolve(process_t *p, vnode_t *start, const char *path, unsigned flags, vnode_t **out)
+/* The walker over the namespace for p: flags are PATH_* ones; the result stays in res. */
+static int vfs_walk(process_t *p, vnode_t *start, const char *path, unsigned flags, path_result_t *res)
 {
 	vnode_t *root = vfs_root();
 	if (!root)
@@ -126,6 +136,11 @@ int vfs_resolve(process_t *p, vnode_t *start, const char *path, unsigned flags, 
 		.readlink = vfs_cb_readlink,
 		.may_search = vfs_cb_may_search,
 	};
+	return path_walk(&ops, start ? start : root, root, path, flags, res);
+}
+
+int vfs_resolve(process_t *p, vnode_t *start, const char *path, unsigned flags, vnode_t **out)
+{
 	path_result_t *res = kmalloc(sizeof(*res));
 	if (!res)
 		return -ENOMEM;
@@ -134,9 +149,24 @@ int vfs_resolve(process_t *p, vnode_t *start, const char *path, unsigned flags, 
 		walk |= PATH_NOFOLLOW;
 	if (flags & VFS_EMPTY_PATH)
 		walk |= PATH_EMPTY_PATH;
-	int r = path_walk(&ops, start ? start : root, root, path, walk, res);
+	int r = vfs_walk(p, start, path, walk, res);
 	if (r == 0)
 		*out = res->node;
+	kfree(res);
+	return r;
+}
+
+int vfs_resolve_parent(process_t *p, vnode_t *start, const char *path, bool create, vnode_t **dir, char *name)
+{
+	path_result_t *res = kmalloc(sizeof(*res));
+	if (!res)
+		return -ENOMEM;
+	int r = vfs_walk(p, start, path, PATH_PARENT | (create ? PATH_CREATE : 0u), res);
+	if (r == 0) {
+		*dir = res->node;
+		kmemcpy(name, res->name, res->name_len);
+		name[res->name_len] = '\0';
+	}
 	kfree(res);
 	return r;
 }

@@ -6,6 +6,7 @@
 #ifndef AEGIS_FS_VFS_H
 #define AEGIS_FS_VFS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "fs/vnode.h"
@@ -24,6 +25,17 @@ int vfs_start_node(process_t *p, int dirfd, vnode_t **out);
 
 /* Resolve a kernel copy of a path from start for p: 0 and *out, or -errno. */
 int vfs_resolve(process_t *p, vnode_t *start, const char *path, unsigned flags, vnode_t **out);
+
+/*
+ * Resolve the directory that holds path's last name (symlinks on the way
+ * followed, the last name never): 0 with *dir and the name copied into
+ * name[PATH_NAME_MAX + 1], or -errno.  create: the caller would make the name
+ * (the last component "." or ".." then fails with -EEXIST, else -EINVAL).
+ */
+int vfs_resolve_parent(process_t *p, vnode_t *start, const char *path, bool create, vnode_t **dir, char *name);
+
+/* The child name of directory dir (through the cache): 0 and *out, -ENOENT, -ENOTDIR, -ENOMEM. */
+int vfs_lookup_child(vnode_t *dir, const char *name, size_t len, vnode_t **out);
 
 /*
  * Open node with O_* flags: 0 and a new file (one reference), or -errno.

@@ -79,6 +79,32 @@ SYSCALL_HANDLER(readlinkat);
 SYSCALL_HANDLER(access);
 SYSCALL_HANDLER(faccessat);
 
+/* sys_modify.c: changes to the namespace (read-only for now) */
+SYSCALL_HANDLER(mkdir);
+SYSCALL_HANDLER(mkdirat);
+SYSCALL_HANDLER(rmdir);
+SYSCALL_HANDLER(unlink);
+SYSCALL_HANDLER(unlinkat);
+SYSCALL_HANDLER(symlink);
+SYSCALL_HANDLER(symlinkat);
+SYSCALL_HANDLER(link);
+SYSCALL_HANDLER(linkat);
+SYSCALL_HANDLER(rename);
+SYSCALL_HANDLER(renameat);
+SYSCALL_HANDLER(renameat2);
+SYSCALL_HANDLER(chmod);
+SYSCALL_HANDLER(fchmodat);
+SYSCALL_HANDLER(chown);
+SYSCALL_HANDLER(lchown);
+SYSCALL_HANDLER(fchownat);
+SYSCALL_HANDLER(fchmod);
+SYSCALL_HANDLER(fchown);
+SYSCALL_HANDLER(truncate);
+SYSCALL_HANDLER(ftruncate);
+SYSCALL_HANDLER(sync);
+SYSCALL_HANDLER(fsync);
+SYSCALL_HANDLER(fdatasync);
+
 /* sys_id.c: credentials (reading) */
 SYSCALL_HANDLER(getuid);
 SYSCALL_HANDLER(geteuid);

@@ -13,6 +13,7 @@
 #include "mm/kheap.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
+#include "syscall/user_path.h"
 
 #define FILE_GETDENTS_MAX (64u * 1024u) /* bytes of records one getdents64 call copies */
 #define FILE_PREAD_MAX (64u * 1024u)    /* bytes one pread64 moves through the kernel */
@@ -22,45 +23,13 @@
 	 AEGIS_O_NOATIME | AEGIS_O_CLOEXEC | AEGIS_O_PATH | AEGIS_O_TMPFILE)
 #define FILE_STATUS_SETTABLE (AEGIS_O_APPEND | AEGIS_O_NONBLOCK)
 
-/* A user path in a kernel buffer (kfree'd by the caller): 0, -EFAULT or -ENAMETOOLONG. */
-static int file_copy_path(process_t *p, uint64_t user, char **out)
-{
-	char *buf = kmalloc(PATH_PATH_MAX);
-	if (!buf)
-		return -ENOMEM;
-	int64_t n = copy_string_from_user(p, buf, PATH_PATH_MAX, user);
-	if (n < 0) {
-		kfree(buf);
-		return (int)n;
-	}
-	*out = buf;
-	return 0;
-}
-
-/* Resolve dirfd + user path: 0 and *node, or -errno. */
-static int file_lookup_at(process_t *p, int dirfd, uint64_t upath, unsigned vfs_flags, vnode_t **node)
-{
-	char *path = NULL;
-	int r = file_copy_path(p, upath, &path);
-	if (r != 0)
-		return r;
-	/* An absolute path ignores dirfd, as on Linux. */
-	vnode_t *start = NULL;
-	if (path[0] != '/')
-		r = vfs_start_node(p, dirfd, &start);
-	if (r == 0)
-		r = vfs_resolve(p, start, path, vfs_flags, node);
-	kfree(path);
-	return r;
-}
-
 static int64_t file_open_at(process_t *p, int dirfd, uint64_t upath, uint32_t flags)
 {
 	flags &= FILE_OPEN_FLAGS_KNOWN; /* other bits are ignored, as Linux's open does */
 	if ((flags & AEGIS_O_TMPFILE) == AEGIS_O_TMPFILE || (flags & AEGIS_O_PATH))
 		return -EOPNOTSUPP;
 	vnode_t *node;
-	int r = file_lookup_at(p, dirfd, upath, (flags & AEGIS_O_NOFOLLOW) ? VFS_NOFOLLOW : 0u, &node);
+	int r = user_path_resolve(p, dirfd, upath, (flags & AEGIS_O_NOFOLLOW) ? VFS_NOFOLLOW : 0u, &node);
 	if (r == -ENOENT && (flags & AEGIS_O_CREAT))
 		return -EROFS; /* creating files needs a writable file system */
 	if (r != 0)
@@ -196,7 +165,7 @@ static int64_t file_stat_path(process_t *p, int dirfd, uint64_t upath, uint64_t 
 		}
 	}
 	vnode_t *node;
-	int r = file_lookup_at(p, dirfd, upath, (atflags & AEGIS_AT_SYMLINK_NOFOLLOW) ? VFS_NOFOLLOW : 0u, &node);
+	int r = user_path_resolve(p, dirfd, upath, (atflags & AEGIS_AT_SYMLINK_NOFOLLOW) ? VFS_NOFOLLOW : 0u, &node);
 	if (r != 0)
 		return r;
 	vnode_stat(node, &st);

@@ -12,26 +12,10 @@
 #include "proc/cred.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
+#include "syscall/user_path.h"
 
 #define PATHCALL_UMASK_BITS 0777u
 #define PATHCALL_ACCESS_MODES (CRED_ACCESS_R | CRED_ACCESS_W | CRED_ACCESS_X)
-
-/* dirfd + user path → node, following or not following a final symlink. */
-static int pathcall_resolve(process_t *p, int dirfd, uint64_t upath, unsigned flags, vnode_t **out)
-{
-	char *path = kmalloc(PATH_PATH_MAX);
-	if (!path)
-		return -ENOMEM;
-	int64_t n = copy_string_from_user(p, path, PATH_PATH_MAX, upath);
-	int r = n < 0 ? (int)n : 0;
-	vnode_t *start = NULL;
-	if (r == 0 && path[0] != '/')
-		r = vfs_start_node(p, dirfd, &start);
-	if (r == 0)
-		r = vfs_resolve(p, start, path, flags, out);
-	kfree(path);
-	return r;
-}
 
 /* umask: the new mask (permission bits only) in force, the old one returned; fork copies it, execve keeps it. */
 SYSCALL_HANDLER(umask)
@@ -69,7 +53,7 @@ static int64_t pathcall_set_cwd(process_t *p, vnode_t *node)
 SYSCALL_HANDLER(chdir)
 {
 	vnode_t *node;
-	int r = pathcall_resolve(p, AEGIS_AT_FDCWD, args->a[0], 0, &node);
+	int r = user_path_resolve(p, AEGIS_AT_FDCWD, args->a[0], 0, &node);
 	return r != 0 ? r : pathcall_set_cwd(p, node);
 }
 
@@ -88,7 +72,7 @@ static int64_t pathcall_readlink(process_t *p, int dirfd, uint64_t upath, uint64
 	if ((int64_t)size <= 0)
 		return -EINVAL;
 	vnode_t *node;
-	int r = pathcall_resolve(p, dirfd, upath, VFS_NOFOLLOW, &node);
+	int r = user_path_resolve(p, dirfd, upath, VFS_NOFOLLOW, &node);
 	if (r != 0)
 		return r;
 	if (!vnode_is_symlink(node) || !node->ops->readlink)
@@ -126,7 +110,7 @@ static int64_t pathcall_access(process_t *p, int dirfd, uint64_t upath, uint32_t
 	if (atflags & ~(uint32_t)(AEGIS_AT_EACCESS | AEGIS_AT_SYMLINK_NOFOLLOW))
 		return -EINVAL;
 	vnode_t *node;
-	int r = pathcall_resolve(p, dirfd, upath, (atflags & AEGIS_AT_SYMLINK_NOFOLLOW) ? VFS_NOFOLLOW : 0u, &node);
+	int r = user_path_resolve(p, dirfd, upath, (atflags & AEGIS_AT_SYMLINK_NOFOLLOW) ? VFS_NOFOLLOW : 0u, &node);
 	if (r != 0 || mode == 0)
 		return r;
 	cred_t who = p->cred;

@@ -32,6 +32,9 @@
 #define PT_R_OK 4
 #define PT_W_OK 2
 #define PT_DIRBUF 2048
+#define PT_EPERM 1
+#define PT_AT_FDCWD (-100)
+#define PT_AT_REMOVEDIR 0x200
 #define PT_UMASK_DEFAULT 022
 #define PT_UMASK_SET 027
 #define PT_LONG_PATH 5000
@@ -418,10 +421,48 @@ static void files_proc_text(void)
 	       n1, n2, n3, n4, n5);
 }
 
+/* Changes to the read-only namespace: each gets its own error before EROFS (FS-016..FS-019). */
+static void files_read_only_changes(void)
+{
+	long m1 = sys_mkdir("/etc", 0755), m2 = sys_mkdir("/pt-new-dir", 0755), m3 = sys_mkdir("/no/such/x", 0755);
+	long r1 = sys_rmdir(PT_RELEASE), r2 = sys_rmdir("/pt-none"), r3 = sys_rmdir("/etc");
+	long u1 = sys_unlink("/etc"), u2 = sys_unlink(PT_RELEASE), u3 = sys_unlinkat(PT_AT_FDCWD, "/etc", PT_AT_REMOVEDIR);
+	long u4 = sys_unlinkat(PT_AT_FDCWD, PT_RELEASE, 0x1);
+	tcheck(m1 == -PT_EEXIST && m2 == -PT_EROFS && m3 == -PT_ENOENT && r1 == -PT_ENOTDIR && r2 == -PT_ENOENT &&
+		       r3 == -PT_EROFS && u1 == -PT_EISDIR && u2 == -PT_EROFS && u3 == -PT_EROFS && u4 == -PT_EINVAL,
+	       "FS-016", "mkdir, rmdir, unlink and unlinkat: EEXIST, ENOENT, ENOTDIR, EISDIR before EROFS",
+	       "%ld %ld %ld %ld %ld %ld %ld %ld %ld %ld", m1, m2, m3, r1, r2, r3, u1, u2, u3, u4);
+	long n1 = sys_rename("/pt-none", "/x"), n2 = sys_rename(PT_RELEASE, "/x"), n3 = sys_rename(PT_RELEASE, "/no/dir/x");
+	long l1 = sys_link("/etc", "/x"), l2 = sys_link(PT_RELEASE, "/etc");
+	long s1 = sys_symlink("", "/x"), s2 = sys_symlink("t", "/etc"), s3 = sys_symlink("t", "/pt-new-link");
+	tcheck(n1 == -PT_ENOENT && n2 == -PT_EROFS && n3 == -PT_ENOENT && l1 == -PT_EPERM && l2 == -PT_EEXIST &&
+		       s1 == -PT_ENOENT && s2 == -PT_EEXIST && s3 == -PT_EROFS,
+	       "FS-017", "rename, link and symlink: the names are checked before EROFS", "%ld %ld %ld %ld %ld %ld %ld %ld",
+	       n1, n2, n3, l1, l2, s1, s2, s3);
+	long fd = sys_open(PT_RELEASE, AEGIS_O_RDONLY, 0);
+	long c1 = sys_chmod(PT_RELEASE, 0600), c2 = sys_chmod("/pt-none", 0600), c3 = sys_chown(PT_RELEASE, 1, 1);
+	long c4 = sys_fchmod((int)fd, 0600), c5 = sys_fchmod(99, 0600);
+	long t1 = sys_truncate("/etc", 0), t2 = sys_truncate(PT_RELEASE, 0), t3 = sys_truncate(PT_RELEASE, -1);
+	long t4 = sys_ftruncate((int)fd, 0), t5 = sys_ftruncate(99, 0);
+	tcheck(c1 == -PT_EROFS && c2 == -PT_ENOENT && c3 == -PT_EROFS && c4 == -PT_EROFS && c5 == -PT_EBADF &&
+		       t1 == -PT_EISDIR && t2 == -PT_EROFS && t3 == -PT_EINVAL && t4 == -PT_EINVAL && t5 == -PT_EBADF,
+	       "FS-018", "chmod, chown, fchmod, truncate and ftruncate on the read-only namespace",
+	       "%ld %ld %ld %ld %ld %ld %ld %ld %ld %ld", c1, c2, c3, c4, c5, t1, t2, t3, t4, t5);
+	int fds[2];
+	sys_pipe(fds);
+	long y1 = sys_sync(), y2 = sys_fsync((int)fd), y3 = sys_fsync(fds[0]), y4 = sys_fsync(99);
+	tcheck(y1 == 0 && y2 == 0 && y3 == -PT_EINVAL && y4 == -PT_EBADF, "FS-019",
+	       "sync and fsync: nothing pending; a pipe cannot be synced", "%ld %ld %ld %ld", y1, y2, y3, y4);
+	sys_close(fds[0]);
+	sys_close(fds[1]);
+	sys_close((int)fd);
+}
+
 void pt_run_files(void)
 {
 	files_namespace();
 	files_read_only();
+	files_read_only_changes();
 	files_open_flags();
 	files_offsets();
 	files_listing();
