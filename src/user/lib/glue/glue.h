@@ -110,6 +110,10 @@ long sys_fchdir(int fd);
 long sys_rename(const char *oldpath, const char *newpath);
 /* rename relative to two directory descriptors. */
 long sys_renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath);
+/* renameat with RENAME_* flags. */
+long sys_renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned flags);
+/* link relative to two directory descriptors, with AT_* flags. */
+long sys_linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags);
 /* Make a directory. */
 long sys_mkdir(const char *path, uint32_t mode);
 /* mkdir relative to dirfd. */

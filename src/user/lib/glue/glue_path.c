@@ -60,6 +60,18 @@ long sys_renameat(int olddirfd, const char *oldpath, int newdirfd, const char *n
 	return glue_syscall6(SYS_renameat, (long)olddirfd, GLUE_PTR(oldpath), (long)newdirfd, GLUE_PTR(newpath), 0, 0);
 }
 
+long sys_renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned flags)
+{
+	return glue_syscall6(SYS_renameat2, (long)olddirfd, GLUE_PTR(oldpath), (long)newdirfd, GLUE_PTR(newpath),
+	                     (long)flags, 0);
+}
+
+long sys_linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags)
+{
+	return glue_syscall6(SYS_linkat, (long)olddirfd, GLUE_PTR(oldpath), (long)newdirfd, GLUE_PTR(newpath),
+	                     (long)flags, 0);
+}
+
 long sys_mkdir(const char *path, uint32_t mode)
 {
 	return glue_syscall6(SYS_mkdir, GLUE_PTR(path), (long)mode, 0, 0, 0, 0);
