@@ -16,7 +16,7 @@ INPUT = os.path.join(HERE, "data", "ttycheck.input")
 SIM_INITRD = os.path.join(BUILD, "initrd-sim.cpio")
 QEMU_INITRD = os.path.join(BUILD, "initrd.cpio")
 CHECK_LINE = re.compile(r"^(ok|not ok) - ((?:TTY|FS)-\d{3}) (.*)$")
-CHECK_IDS = {"TTY-101", "TTY-102", "TTY-103", "TTY-104", "FS-060", "FS-061"}
+CHECK_IDS = {"TTY-101", "TTY-102", "TTY-103", "TTY-104", "FS-060", "FS-061", "FS-062"}
 STATUS_PASS = 33
 TIMEOUT = 120
 

@@ -123,6 +123,11 @@ SYSCALL_HANDLER(tgkill);
 SYSCALL_HANDLER(poll);
 SYSCALL_HANDLER(ppoll);
 
+/* sys_epoll.c */
+SYSCALL_HANDLER(epoll_create1);
+SYSCALL_HANDLER(epoll_ctl);
+SYSCALL_HANDLER(epoll_wait);
+
 /* sys_select.c */
 SYSCALL_HANDLER(select);
 SYSCALL_HANDLER(pselect6);

@@ -30,6 +30,14 @@
 #define TC_POLLOUT 0x004
 #define TC_NO_GROUP 30000
 #define TC_EBADF 9
+#define TC_EEXIST 17
+#define TC_ENOENT 2
+#define TC_EINVAL 22
+#define TC_EPOLL_ADD 1
+#define TC_EPOLL_DEL 2
+#define TC_EPOLL_MOD 3
+#define TC_EPOLL_ONESHOT (1u << 30)
+#define TC_EPOLL_DATA 0x1234567890ull
 #define TC_SELECT_CLOSED_FD 40
 #define TC_RAW_LINE 3         /* "ab\n" */
 #define TC_TYPE_WAIT_NAPS 250 /* 5 s of 20 ms naps */
@@ -179,6 +187,39 @@ static void tc_select(void)
 	sys_close(fds[1]);
 }
 
+/* epoll over a pipe: level-triggered reports, ADD/MOD/DEL errors, one-shot, a closed descriptor dropping out. */
+static void tc_epoll(void)
+{
+	int fds[2];
+	sys_pipe(fds);
+	long ep = sys_epoll_create1(0);
+	aegis_epoll_event_t in = { TC_POLLIN, TC_EPOLL_DATA }, got[2];
+	long a1 = sys_epoll_ctl((int)ep, TC_EPOLL_ADD, fds[0], &in);
+	long a2 = sys_epoll_ctl((int)ep, TC_EPOLL_ADD, fds[0], &in);
+	long w0 = sys_epoll_wait((int)ep, got, 2, 0);
+	sys_write(fds[1], "e", 1);
+	long w1 = sys_epoll_wait((int)ep, got, 2, -1);
+	bool first = w1 == 1 && (got[0].events & TC_POLLIN) && got[0].data == TC_EPOLL_DATA;
+	long w2 = sys_epoll_wait((int)ep, got, 2, 0); /* level-triggered: still readable */
+	aegis_epoll_event_t once = { TC_POLLIN | TC_EPOLL_ONESHOT, TC_EPOLL_DATA + 1 };
+	long m1 = sys_epoll_ctl((int)ep, TC_EPOLL_MOD, fds[0], &once);
+	long w3 = sys_epoll_wait((int)ep, got, 2, 0);
+	long w4 = sys_epoll_wait((int)ep, got, 2, 0); /* one-shot: disabled after one report */
+	long d1 = sys_epoll_ctl((int)ep, TC_EPOLL_DEL, fds[0], NULL);
+	long d2 = sys_epoll_ctl((int)ep, TC_EPOLL_DEL, fds[0], NULL);
+	long bad = sys_epoll_ctl(fds[0], TC_EPOLL_ADD, fds[1], &in);
+	long self = sys_epoll_ctl((int)ep, TC_EPOLL_ADD, (int)ep, &in);
+	long mx = sys_epoll_wait((int)ep, got, 0, 0);
+	tcheck(ep >= 0 && a1 == 0 && a2 == -TC_EEXIST && w0 == 0 && first && w2 == 1 && m1 == 0 && w3 == 1 &&
+		       got[0].data == TC_EPOLL_DATA + 1 && w4 == 0 && d1 == 0 && d2 == -TC_ENOENT && bad == -TC_EINVAL &&
+		       self == -TC_EINVAL && mx == -TC_EINVAL,
+	       "FS-062", "epoll: level-triggered reports, one-shot, ADD/MOD/DEL and their errors",
+	       "%ld %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld", ep, a1, a2, w0, w1, w2, m1, w3, w4, d1, d2, bad, mx);
+	sys_close(fds[0]);
+	sys_close(fds[1]);
+	sys_close((int)ep);
+}
+
 int main(void)
 {
 	uio_printf(1, "ttycheck: pid %ld, type the lines of tests/tty/data/ttycheck.input\n", sys_getpid());
@@ -188,5 +229,6 @@ int main(void)
 	tc_interrupt();
 	tc_poll();
 	tc_select();
+	tc_epoll();
 	return tcheck_summary("ttycheck") ? 0 : 1;
 }
