@@ -114,7 +114,7 @@ typedef struct {
 	bool have_stack;
 } elf_summary_t;
 
-static uint64_t elf_load_le(const uint8_t *p, unsigned width)
+uint64_t elf_load_le(const uint8_t *p, unsigned width)
 {
 	uint64_t value = 0;
 	for (unsigned i = width; i > 0; i--)

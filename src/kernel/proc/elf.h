@@ -75,4 +75,7 @@ typedef struct {
  */
 int elf_plan(const void *image, size_t size, elf_plan_t *plan, char *reason, size_t reason_len);
 
+/* The width-byte little-endian number at p (width 1..8): ELF fields, read without alignment. */
+uint64_t elf_load_le(const uint8_t *p, unsigned width);
+
 #endif

@@ -22,14 +22,6 @@
 #define ELF_NOTE_ALIGN_WIDE 8u
 #define ELF_NOTE_ALIGN 4u
 
-static uint64_t note_le(const uint8_t *b, unsigned n)
-{
-	uint64_t v = 0;
-	for (unsigned i = 0; i < n; i++)
-		v |= (uint64_t)b[i] << (8 * i);
-	return v;
-}
-
 /* n rounded up to align (a power of two), or UINT64_MAX when that overflows. */
 static uint64_t note_round(uint64_t n, uint64_t align)
 {
@@ -46,9 +38,9 @@ static int note_scan(const uint8_t *seg, uint64_t len, uint64_t align, const cha
 	while (at < len) {
 		if (len - at < ELF_NOTE_HEADER)
 			return -ENOEXEC;
-		uint64_t namesz = note_le(seg + at, 4);
-		uint64_t descsz = note_le(seg + at + 4, 4);
-		uint64_t ntype = note_le(seg + at + 8, 4);
+		uint64_t namesz = elf_load_le(seg + at, 4);
+		uint64_t descsz = elf_load_le(seg + at + 4, 4);
+		uint64_t ntype = elf_load_le(seg + at + 8, 4);
 		/* Offsets from the segment start, as readelf counts them: the description
 		 * and the next note start at the next multiple of the alignment. */
 		uint64_t name_at = at + ELF_NOTE_HEADER;
@@ -73,20 +65,20 @@ int elf_note_find(const uint8_t *image, size_t size, const char *name, uint32_t 
 	if (size < ELF_EHDR_SIZE || image[ELF_NOTE_CLASS_OFFSET] != ELF_NOTE_CLASS_64 ||
 	    image[ELF_NOTE_DATA_OFFSET] != ELF_NOTE_DATA_LE)
 		return -ENOEXEC;
-	uint64_t phoff = note_le(image + ELF_NOTE_PHOFF, 8);
-	uint64_t phentsize = note_le(image + ELF_NOTE_PHENTSIZE, 2);
-	uint64_t phnum = note_le(image + ELF_NOTE_PHNUM, 2);
+	uint64_t phoff = elf_load_le(image + ELF_NOTE_PHOFF, 8);
+	uint64_t phentsize = elf_load_le(image + ELF_NOTE_PHENTSIZE, 2);
+	uint64_t phnum = elf_load_le(image + ELF_NOTE_PHNUM, 2);
 	if (phentsize != ELF_PHDR_SIZE || phnum > ELF_MAX_PHNUM || phoff > size ||
 	    phnum * ELF_PHDR_SIZE > size - phoff)
 		return -ENOEXEC;
 	size_t name_size = kstrlen(name) + 1u;
 	for (uint64_t i = 0; i < phnum; i++) {
 		const uint8_t *ph = image + phoff + i * ELF_PHDR_SIZE;
-		if (note_le(ph + ELF_NOTE_P_TYPE, 4) != ELF_PT_NOTE)
+		if (elf_load_le(ph + ELF_NOTE_P_TYPE, 4) != ELF_PT_NOTE)
 			continue;
-		uint64_t off = note_le(ph + ELF_NOTE_P_OFFSET, 8);
-		uint64_t filesz = note_le(ph + ELF_NOTE_P_FILESZ, 8);
-		uint64_t align = note_le(ph + ELF_NOTE_P_ALIGN, 8) == ELF_NOTE_ALIGN_WIDE ? ELF_NOTE_ALIGN_WIDE
+		uint64_t off = elf_load_le(ph + ELF_NOTE_P_OFFSET, 8);
+		uint64_t filesz = elf_load_le(ph + ELF_NOTE_P_FILESZ, 8);
+		uint64_t align = elf_load_le(ph + ELF_NOTE_P_ALIGN, 8) == ELF_NOTE_ALIGN_WIDE ? ELF_NOTE_ALIGN_WIDE
 		                                                                          : ELF_NOTE_ALIGN;
 		if (off > size || filesz > size - off)
 			return -ENOEXEC;

@@ -141,14 +141,6 @@ static int exec_copy_args(process_t *p, uint64_t argv, uint64_t envp, exec_args_
  * as an x86_64 executable: magic, 64-bit, little-endian, version 1, an
  * executable or PIE type, 56-byte program headers that lie inside the file.
  */
-static uint64_t exec_le(const uint8_t *b, unsigned n)
-{
-	uint64_t v = 0;
-	for (unsigned i = 0; i < n; i++)
-		v |= (uint64_t)b[i] << (8 * i);
-	return v;
-}
-
 static bool exec_is_host_image(const program_t *prog)
 {
 	static const uint8_t magic[ELF_MAGIC_LEN] = { 0x7f, 'E', 'L', 'F' };
@@ -157,11 +149,11 @@ static bool exec_is_host_image(const program_t *prog)
 		return false;
 	if (b[ELF_CLASS_OFFSET] != ELF_CLASS_64 || b[ELF_DATA_OFFSET] != ELF_DATA_LE || b[ELF_IDENT_VERSION] != 1)
 		return false;
-	uint64_t type = exec_le(b + ELF_TYPE_OFFSET, 2);
-	uint64_t machine = exec_le(b + ELF_MACHINE_OFFSET, 2);
-	uint64_t phoff = exec_le(b + ELF_PHOFF_OFFSET, 8);
-	uint64_t phentsize = exec_le(b + ELF_PHENTSIZE_OFFSET, 2);
-	uint64_t phnum = exec_le(b + ELF_PHNUM_OFFSET, 2);
+	uint64_t type = elf_load_le(b + ELF_TYPE_OFFSET, 2);
+	uint64_t machine = elf_load_le(b + ELF_MACHINE_OFFSET, 2);
+	uint64_t phoff = elf_load_le(b + ELF_PHOFF_OFFSET, 8);
+	uint64_t phentsize = elf_load_le(b + ELF_PHENTSIZE_OFFSET, 2);
+	uint64_t phnum = elf_load_le(b + ELF_PHNUM_OFFSET, 2);
 	if ((type != ELF_TYPE_EXEC && type != ELF_TYPE_DYN) || machine != ELF_MACHINE_X86_64)
 		return false;
 	if (phentsize != ELF_PHDR_SIZE || phnum == 0 || phnum > ELF_MAX_PHNUM)
@@ -177,7 +169,7 @@ static bool exec_is_sim_program(const program_t *prog)
 	if (elf_note_find(prog->image, prog->size, AEGIS_NOTE_NAME, AEGIS_NOTE_SIM_PROGRAM, &desc, &len) != 0 ||
 	    len != sizeof(uint32_t))
 		return false;
-	return exec_le(desc, sizeof(uint32_t)) == SIM_CHANNEL_VERSION;
+	return elf_load_le(desc, sizeof(uint32_t)) == SIM_CHANNEL_VERSION;
 }
 
 static unsigned exec_prot(uint32_t elf_prot)
