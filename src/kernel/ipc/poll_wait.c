@@ -8,6 +8,10 @@
 #include "platform.h"
 #include "proc/fdtable.h"
 #include "proc/proc_internal.h"
+#include "proc/usercopy.h"
+#include "syscall/clock.h"
+
+#define POLL_MS_NS 1000000ull
 
 static waitq_t poll_queue = WAITQ_INIT;
 
@@ -35,5 +39,22 @@ int poll_wait_once(struct process *p, uint64_t deadline_ns)
 	int r = sched_sleep(&poll_queue, deadline_ns);
 	if (r == -EINTR && proc_signal_pending(p))
 		return -EINTR;
+	return 0;
+}
+
+uint64_t poll_deadline_ms(int timeout_ms)
+{
+	return timeout_ms < 0 ? SCHED_NO_DEADLINE : platform_time_ns() + (uint64_t)timeout_ms * POLL_MS_NS;
+}
+
+int poll_deadline_timespec(struct process *p, uint64_t uts, uint64_t *deadline_ns)
+{
+	aegis_timespec_t ts;
+	uint64_t rel;
+	if (copy_from_user(p, &ts, uts, sizeof(ts)) != 0)
+		return -EFAULT;
+	if (clock_timespec_to_ns(&ts, &rel) != 0)
+		return -EINVAL;
+	*deadline_ns = platform_time_ns() + rel;
 	return 0;
 }

@@ -32,6 +32,12 @@ uint32_t poll_file_events(struct file *f);
  */
 int poll_wait_once(struct process *p, uint64_t deadline_ns);
 
+/* The deadline of a millisecond timeout (negative: none) from now. */
+uint64_t poll_deadline_ms(int timeout_ms);
+
+/* The deadline of the user timespec at uts from now: 0, -EFAULT or -EINVAL (a bad timespec). */
+int poll_deadline_timespec(struct process *p, uint64_t uts, uint64_t *deadline_ns);
+
 /* The queue poll sleeps on. */
 waitq_t *poll_waitq(void);
 

@@ -42,6 +42,14 @@ void proc_signal_force(process_t *p, const aegis_siginfo_t *info);
 /* Build a frame (or a sim call) and point p at the handler of info's signal: 0, or < 0 when the stack cannot take it. */
 int proc_signal_run_handler(process_t *p, const aegis_siginfo_t *info);
 
+/*
+ * rt_sigsuspend, ppoll and pselect6: the user's mask at umask (size bytes)
+ * is in force until the next return to user mode; the mask from before goes
+ * into a handler's frame, or back in place when no handler runs.  0, -EFAULT
+ * or -EINVAL (size), with nothing changed on failure.
+ */
+int proc_signal_mask_swap(process_t *p, uint64_t umask, size_t size);
+
 /* The kernel signals every process of group pgid (the terminal's Ctrl-C); PID 1 keeps its protection. */
 void proc_signal_group(int pgid, int sig);
 

@@ -14,8 +14,10 @@
 #include "proc/proc_internal.h"
 #include "proc/signal_default.h"
 #include "proc/signal_info.h"
+#include "proc/signal_mask.h"
 #include "proc/signal_pending.h"
 #include "proc/signal_set.h"
+#include "proc/usercopy.h"
 #include "proc/wait_status.h"
 
 void proc_signal_post(process_t *p, const aegis_siginfo_t *info)
@@ -155,4 +157,19 @@ void proc_signal_group(int pgid, int sig)
 		if (target && target->state == PROC_ALIVE && target->pgid == pgid && !proc_init_refuses(target, sig))
 			proc_signal_send(target, sig);
 	}
+}
+
+int proc_signal_mask_swap(process_t *p, uint64_t umask, size_t size)
+{
+	aegis_sigset_t mask, saved;
+	if (size != AEGIS_SIGSET_SIZE)
+		return -EINVAL;
+	if (copy_from_user(p, &mask, umask, sizeof(mask)) != 0)
+		return -EFAULT;
+	int r = signal_mask_suspend(&p->sig_blocked, &mask, &saved, size);
+	if (r != 0)
+		return r;
+	p->sig_saved_mask = saved;
+	p->sig_restore_saved = true;
+	return 0;
 }

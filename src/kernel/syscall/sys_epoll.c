@@ -6,14 +6,13 @@
 #include <aegis/linux_abi.h>
 
 #include "ipc/epoll_file.h"
+#include "ipc/poll_wait.h"
 #include "mm/kheap.h"
-#include "platform.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
 
 #define EPOLL_CTL_DEL_OP 2
 #define EPOLL_WAIT_MAX 1024 /* events one call returns at most */
-#define EPOLL_MS_NS 1000000ull
 
 SYSCALL_HANDLER(epoll_create1)
 {
@@ -39,9 +38,7 @@ SYSCALL_HANDLER(epoll_wait)
 		return -EINVAL;
 	if (!user_range_ok(args->a[1], (size_t)max * sizeof(aegis_epoll_event_t)))
 		return -EFAULT;
-	int timeout_ms = (int)args->a[3];
-	uint64_t deadline = timeout_ms < 0 ? SCHED_NO_DEADLINE
-	                                   : platform_time_ns() + (uint64_t)timeout_ms * EPOLL_MS_NS;
+	uint64_t deadline = poll_deadline_ms((int)args->a[3]);
 	aegis_epoll_event_t *out = kmalloc((size_t)max * sizeof(*out));
 	if (!out)
 		return -ENOMEM;

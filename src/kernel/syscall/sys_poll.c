@@ -10,15 +10,11 @@
 
 #include "ipc/poll_wait.h"
 #include "mm/kheap.h"
-#include "platform.h"
 #include "proc/proc_internal.h"
-#include "proc/signal_mask.h"
 #include "proc/usercopy.h"
-#include "syscall/clock.h"
 #include "syscall/handlers.h"
 
 #define POLL_ALWAYS (POLL_ERR | POLL_HUP | POLL_NVAL) /* reported whether asked for or not */
-#define POLL_MS_NS 1000000ull
 
 /* Fill revents for every entry: the number of entries with any. */
 static int poll_scan(process_t *p, aegis_pollfd_t *fds, size_t n)
@@ -61,33 +57,21 @@ static int64_t poll_run(process_t *p, uint64_t ufds, uint64_t nfds, uint64_t dea
 
 SYSCALL_HANDLER(poll)
 {
-	int timeout_ms = (int)args->a[2];
-	uint64_t deadline = timeout_ms < 0 ? SCHED_NO_DEADLINE
-	                                   : platform_time_ns() + (uint64_t)timeout_ms * POLL_MS_NS;
-	return poll_run(p, args->a[0], args->a[1], deadline);
+	return poll_run(p, args->a[0], args->a[1], poll_deadline_ms((int)args->a[2]));
 }
 
 SYSCALL_HANDLER(ppoll)
 {
 	uint64_t deadline = SCHED_NO_DEADLINE;
 	if (args->a[2]) {
-		aegis_timespec_t ts;
-		if (copy_from_user(p, &ts, args->a[2], sizeof(ts)) != 0)
-			return -EFAULT;
-		uint64_t rel;
-		if (clock_timespec_to_ns(&ts, &rel) != 0)
-			return -EINVAL;
-		deadline = platform_time_ns() + rel;
-	}
-	if (args->a[3]) {
-		aegis_sigset_t mask, saved;
-		if (copy_from_user(p, &mask, args->a[3], sizeof(mask)) != 0)
-			return -EFAULT;
-		int r = signal_mask_suspend(&p->sig_blocked, &mask, &saved, (size_t)args->a[4]);
+		int r = poll_deadline_timespec(p, args->a[2], &deadline);
 		if (r != 0)
 			return r;
-		p->sig_saved_mask = saved;
-		p->sig_restore_saved = true;
+	}
+	if (args->a[3]) {
+		int r = proc_signal_mask_swap(p, args->a[3], (size_t)args->a[4]);
+		if (r != 0)
+			return r;
 	}
 	return poll_run(p, args->a[0], args->a[1], deadline);
 }

@@ -13,7 +13,6 @@
 #include "mm/kheap.h"
 #include "platform.h"
 #include "proc/proc_internal.h"
-#include "proc/signal_mask.h"
 #include "proc/usercopy.h"
 #include "syscall/clock.h"
 #include "syscall/handlers.h"
@@ -119,27 +118,18 @@ SYSCALL_HANDLER(pselect6)
 	uint64_t sets[SELECT_SETS] = { args->a[1], args->a[2], args->a[3] };
 	uint64_t deadline = SCHED_NO_DEADLINE;
 	if (args->a[4]) {
-		aegis_timespec_t ts;
-		uint64_t rel;
-		if (copy_from_user(p, &ts, args->a[4], sizeof(ts)) != 0)
-			return -EFAULT;
-		if (clock_timespec_to_ns(&ts, &rel) != 0)
-			return -EINVAL;
-		deadline = platform_time_ns() + rel;
+		int r = poll_deadline_timespec(p, args->a[4], &deadline);
+		if (r != 0)
+			return r;
 	}
 	if (args->a[5]) {
 		select_sigmask_arg_t sm;
 		if (copy_from_user(p, &sm, args->a[5], sizeof(sm)) != 0)
 			return -EFAULT;
 		if (sm.mask) {
-			aegis_sigset_t mask, saved;
-			if (copy_from_user(p, &mask, sm.mask, sizeof(mask)) != 0)
-				return -EFAULT;
-			int r = signal_mask_suspend(&p->sig_blocked, &mask, &saved, (size_t)sm.size);
+			int r = proc_signal_mask_swap(p, sm.mask, (size_t)sm.size);
 			if (r != 0)
 				return r;
-			p->sig_saved_mask = saved;
-			p->sig_restore_saved = true;
 		}
 	}
 	return select_run(p, (int)args->a[0], sets, deadline);

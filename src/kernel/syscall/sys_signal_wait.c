@@ -31,18 +31,8 @@ static int64_t signal_wait_any(process_t *p)
 
 SYSCALL_HANDLER(rt_sigsuspend)
 {
-	aegis_sigset_t mask;
-	if (args->a[1] != AEGIS_SIGSET_SIZE)
-		return -EINVAL;
-	if (copy_from_user(p, &mask, args->a[0], sizeof(mask)) != 0)
-		return -EFAULT;
-	aegis_sigset_t saved;
-	int r = signal_mask_suspend(&p->sig_blocked, &mask, &saved, (size_t)args->a[1]);
-	if (r != 0)
-		return r;
-	p->sig_saved_mask = saved;
-	p->sig_restore_saved = true;
-	return signal_wait_any(p);
+	int r = proc_signal_mask_swap(p, args->a[0], (size_t)args->a[1]);
+	return r != 0 ? r : signal_wait_any(p);
 }
 
 SYSCALL_HANDLER(pause)
