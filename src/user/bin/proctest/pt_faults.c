@@ -16,6 +16,8 @@
 #define PT_SIG_BLOCK 0
 #define PT_SIGUSR1 10
 #define PT_AT_FDCWD (-100)
+#define PT_EPOLL_CTL_ADD 1
+#define PT_POLLOUT 0x004
 #define PT_UNKNOWN_SYSCALL 9999
 #define PT_EXEC_ABSENT 3 /* child exit codes of exec_malformed */
 #define PT_EXEC_WRONG 4
@@ -94,6 +96,31 @@ static long call_readlinkat(void *bad) { return sys_readlinkat(PT_AT_FDCWD, "/pr
 static long call_faccessat(void *bad) { return sys_faccessat(PT_AT_FDCWD, bad, 0); }
 static long call_getcwd(void *bad) { return sys_getcwd(bad, 64); }
 
+static long call_select(void *bad) { return sys_select(1, bad, NULL, NULL, NULL); }
+static long call_ppoll_timeout(void *bad)
+{
+	aegis_pollfd_t none = { -1, 0, 0 };
+	return sys_ppoll(&none, 1, bad, NULL, sizeof(aegis_sigset_t));
+}
+static long call_pselect_timeout(void *bad) { return sys_pselect6(0, NULL, NULL, NULL, bad, NULL); }
+static long call_epoll_ctl(void *bad)
+{
+	long ep = sys_epoll_create1(0);
+	long r = sys_epoll_ctl((int)ep, PT_EPOLL_CTL_ADD, 1, bad);
+	sys_close((int)ep);
+	return r;
+}
+/* A watch that is ready (the console is always writable), so the event must be copied out. */
+static long call_epoll_wait(void *bad)
+{
+	long ep = sys_epoll_create1(0);
+	aegis_epoll_event_t out = { PT_POLLOUT, 0 };
+	sys_epoll_ctl((int)ep, PT_EPOLL_CTL_ADD, 1, &out);
+	long r = sys_epoll_wait((int)ep, bad, 1, 0);
+	sys_close((int)ep);
+	return r;
+}
+
 static const pt_pointer_call_t pointer_calls[] = {
 	{ "write", call_write },         { "read", call_read },
 	{ "uname", call_uname },         { "clock_gettime", call_clock },
@@ -111,6 +138,9 @@ static const pt_pointer_call_t pointer_calls[] = {
 	{ "openat", call_openat },       { "newfstatat", call_newfstatat },
 	{ "pread64", call_pread },       { "readlinkat", call_readlinkat },
 	{ "faccessat", call_faccessat }, { "getcwd", call_getcwd },
+	{ "select set", call_select },   { "ppoll timeout", call_ppoll_timeout },
+	{ "pselect6 timeout", call_pselect_timeout }, { "epoll_ctl event", call_epoll_ctl },
+	{ "epoll_wait events", call_epoll_wait },
 };
 
 static void faults_pointers(void)
