@@ -21,6 +21,7 @@
 #include "core/timer.h"
 #include "fs/initrd.h"
 #include "fs/rootfs.h"
+#include "fs/vfs_boot.h"
 #include "mm/kheap.h"
 #include "mm/kva.h"
 #include "mm/pmm.h"
@@ -141,6 +142,7 @@ void kernel_main(const platform_boot_t *boot)
 		boot_force_fault();
 	rootfs_mount_from_boot(&boot_info);
 	initrd_mount_from_boot(&boot_info);
+	vfs_boot();
 	cap_policy_load_boot(rootfs_get());
 
 	platform_irq_enable();

@@ -8,8 +8,9 @@
 
 #include "core/kstring.h"
 #include "core/rng.h"
-#include "fs/vfs_union.h"
+#include "fs/devfs.h"
 #include "proc/fdtable.h"
+#include "proc/process.h"
 #include "tty/console_file.h"
 
 #define DEVFS_DIR_PERM 0755u
@@ -69,23 +70,27 @@ static const devfs_entry_t devfs_table[] = {
 
 static const vnode_ops_t devfs_dir_ops;
 static const vnode_ops_t devfs_dev_ops;
-static vnode_t *devfs_dir;
+static vnode_sb_t devfs_sb = { .fstype = "devfs", .dev = VNODE_DEV_DEVFS };
+
+#define DEVFS_ROOT_INO 1u
+#define DEVFS_FIRST_INO 2u
 
 static int devfs_lookup(vnode_t *dir, const char *name, size_t len, vnode_t **out)
 {
+	(void)dir;
 	for (size_t i = 0; i < DEVFS_COUNT; i++) {
 		const devfs_entry_t *e = &devfs_table[i];
 		if (kstrlen(e->name) != len || kmemcmp(e->name, name, len) != 0)
 			continue;
-		vnode_t *n = vnode_new_child(dir, name, len, &devfs_dev_ops);
-		if (!n)
-			return -ENOMEM;
-		n->data = (void *)e;
-		n->mode = e->mode;
-		n->dev = VNODE_DEV_DEVFS;
-		n->ino = i + 2u;
-		n->rdev = DEVFS_RDEV(e->major, e->minor);
-		vnode_cache_add(n);
+		vnode_t *n = vnode_find(&devfs_sb, i + DEVFS_FIRST_INO);
+		if (!n) {
+			n = vnode_alloc(&devfs_sb, i + DEVFS_FIRST_INO, &devfs_dev_ops, true);
+			if (!n)
+				return -ENOMEM;
+			n->data = (void *)e;
+			n->mode = e->mode;
+			n->rdev = DEVFS_RDEV(e->major, e->minor);
+		}
 		*out = n;
 		return 0;
 	}
@@ -96,7 +101,8 @@ static int devfs_list(vnode_t *dir, vnode_dirent_fn fn, void *ctx)
 {
 	(void)dir;
 	for (size_t i = 0; i < DEVFS_COUNT; i++) {
-		vnode_dirent_t d = { devfs_table[i].name, kstrlen(devfs_table[i].name), i + 2u, AEGIS_DT_CHR };
+		vnode_dirent_t d = { devfs_table[i].name, kstrlen(devfs_table[i].name), i + DEVFS_FIRST_INO,
+			             AEGIS_DT_CHR };
 		int r = fn(ctx, &d);
 		if (r != 0)
 			return r;
@@ -104,26 +110,32 @@ static int devfs_list(vnode_t *dir, vnode_dirent_fn fn, void *ctx)
 	return 0;
 }
 
-static file_t *devfs_open(vnode_t *node, uint32_t flags)
+static file_t *devfs_open(vnode_t *node, process_t *p, uint32_t flags, int *err)
 {
+	(void)p;
 	const devfs_entry_t *e = node->data;
+	*err = -ENOMEM;
 	if (!e->ops)
 		return console_file_open();
 	return file_create(e->ops, NULL, flags);
 }
 
-static void devfs_forget(vnode_t *node)
+/* Devices keep their permissions and owners in memory (as a devtmpfs does). */
+static int devfs_setattr(vnode_t *node)
 {
-	if (node == devfs_dir)
-		devfs_dir = NULL;
+	(void)node;
+	return 0;
 }
 
-static const vnode_ops_t devfs_dir_ops = { .lookup = devfs_lookup, .list = devfs_list, .forget = devfs_forget };
-static const vnode_ops_t devfs_dev_ops = { .open_device = devfs_open };
+static const vnode_ops_t devfs_dir_ops = { .lookup = devfs_lookup, .list = devfs_list };
+static const vnode_ops_t devfs_dev_ops = { .open_device = devfs_open, .setattr = devfs_setattr };
 
-vnode_t *devfs_root(void)
+vnode_t *devfs_new_root(void)
 {
-	if (!devfs_dir)
-		devfs_dir = vnode_new_kernel_dir("/dev", &devfs_dir_ops, VNODE_DEV_DEVFS, DEVFS_DIR_PERM);
-	return devfs_dir;
+	vnode_t *n = vnode_alloc(&devfs_sb, DEVFS_ROOT_INO, &devfs_dir_ops, false);
+	if (n) {
+		n->mode = AEGIS_S_IFDIR | DEVFS_DIR_PERM;
+		n->nlink = 2;
+	}
+	return n;
 }

@@ -10,7 +10,7 @@
 
 #include "core/kstring.h"
 #include "fs/procfs_files.h"
-#include "fs/vfs_union.h"
+#include "fs/procfs.h"
 #include "proc/process.h"
 
 #define PROCFS_DIR_PERM 0555u
@@ -25,24 +25,21 @@ static const vnode_ops_t procfs_root_ops;
 static const vnode_ops_t procfs_self_ops;
 static const vnode_ops_t procfs_exe_ops;
 static const vnode_ops_t procfs_text_ops;
-static vnode_t *procfs_dir;
+static vnode_sb_t procfs_sb = { .fstype = "proc", .dev = VNODE_DEV_PROC, .read_only = true, .volatile_names = true };
+#define PROCFS_ROOT_INO 1u
 
 static bool procfs_name_is(const char *name, size_t len, const char *want)
 {
 	return kstrlen(want) == len && kmemcmp(name, want, len) == 0;
 }
 
-static int procfs_make(vnode_t *dir, const char *name, size_t len, const vnode_ops_t *ops, uint32_t mode,
-                       uint64_t ino, vnode_t **out)
+static int procfs_make(const vnode_ops_t *ops, uint32_t mode, uint64_t ino, vnode_t **out)
 {
-	vnode_t *n = vnode_new_child(dir, name, len, ops);
+	vnode_t *n = vnode_alloc(&procfs_sb, ino, ops, false);
 	if (!n)
 		return -ENOMEM;
 	n->mode = mode;
-	n->dev = VNODE_DEV_PROC;
-	n->ino = ino;
 	n->nlink = (mode & AEGIS_S_IFMT) == AEGIS_S_IFDIR ? 2u : 1u;
-	vnode_cache_add(n);
 	*out = n;
 	return 0;
 }
@@ -55,7 +52,7 @@ static int procfs_text_lookup(vnode_t *dir, bool self, const char *name, size_t 
 	for (size_t i = 0; i < count; i++) {
 		if (!procfs_name_is(name, len, files[i].name))
 			continue;
-		int r = procfs_make(dir, name, len, &procfs_text_ops, AEGIS_S_IFREG | PROCFS_FILE_PERM,
+		int r = procfs_make(&procfs_text_ops, AEGIS_S_IFREG | PROCFS_FILE_PERM,
 		                    (self ? PROCFS_INO_SELF_FILES : PROCFS_INO_FILES) + i, out);
 		if (r == 0)
 			(*out)->data = (void *)&files[i];
@@ -81,8 +78,7 @@ static int procfs_text_list(bool self, vnode_dirent_fn fn, void *ctx)
 static int procfs_root_lookup(vnode_t *dir, const char *name, size_t len, vnode_t **out)
 {
 	if (procfs_name_is(name, len, "self"))
-		return procfs_make(dir, name, len, &procfs_self_ops, AEGIS_S_IFDIR | PROCFS_DIR_PERM, PROCFS_INO_SELF,
-		                   out);
+		return procfs_make(&procfs_self_ops, AEGIS_S_IFDIR | PROCFS_DIR_PERM, PROCFS_INO_SELF, out);
 	return procfs_text_lookup(dir, false, name, len, out);
 }
 
@@ -97,8 +93,7 @@ static int procfs_root_list(vnode_t *dir, vnode_dirent_fn fn, void *ctx)
 static int procfs_self_lookup(vnode_t *dir, const char *name, size_t len, vnode_t **out)
 {
 	if (procfs_name_is(name, len, "exe"))
-		return procfs_make(dir, name, len, &procfs_exe_ops, AEGIS_S_IFLNK | PROCFS_LINK_PERM, PROCFS_INO_EXE,
-		                   out);
+		return procfs_make(&procfs_exe_ops, AEGIS_S_IFLNK | PROCFS_LINK_PERM, PROCFS_INO_EXE, out);
 	return procfs_text_lookup(dir, true, name, len, out);
 }
 
@@ -127,21 +122,14 @@ static long procfs_exe_readlink(vnode_t *node, char *buf, size_t cap)
 	return (long)n;
 }
 
-static void procfs_forget(vnode_t *node)
-{
-	if (node == procfs_dir)
-		procfs_dir = NULL;
-}
-
-static const vnode_ops_t procfs_root_ops = { .lookup = procfs_root_lookup, .list = procfs_root_list,
-	                                     .forget = procfs_forget };
+static const vnode_ops_t procfs_root_ops = { .lookup = procfs_root_lookup, .list = procfs_root_list };
 static const vnode_ops_t procfs_self_ops = { .lookup = procfs_self_lookup, .list = procfs_self_list };
 static const vnode_ops_t procfs_exe_ops = { .readlink = procfs_exe_readlink };
 static const vnode_ops_t procfs_text_ops = { .read = procfs_text_read };
 
-vnode_t *procfs_root(void)
+vnode_t *procfs_new_root(void)
 {
-	if (!procfs_dir)
-		procfs_dir = vnode_new_kernel_dir("/proc", &procfs_root_ops, VNODE_DEV_PROC, PROCFS_DIR_PERM);
-	return procfs_dir;
+	vnode_t *n = NULL;
+	procfs_make(&procfs_root_ops, AEGIS_S_IFDIR | PROCFS_DIR_PERM, PROCFS_ROOT_INO, &n);
+	return n;
 }

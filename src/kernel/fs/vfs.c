@@ -1,8 +1,9 @@
 /*
- * Path resolution and open over the namespace (see vfs.h).  The walker
- * (fs/path.c) borrows nodes from the cache; this file supplies its
- * callbacks: ".." is the cached parent path, other names go to the
- * directory's lookup unless the cache already holds them.
+ * Path resolution and open over the dentry tree (see vfs.h).  The walker
+ * (fs/path.c) borrows dentries; this file supplies its callbacks: ".." is
+ * the parent dentry, other names come from the cache or the directory's
+ * lookup op, and mounts are crossed both ways.  Results are held; unused
+ * dentries are trimmed after each walk.
  */
 #include "fs/vfs.h"
 
@@ -10,124 +11,139 @@
 #include <aegis/fcntl.h>
 
 #include "core/kstring.h"
+#include "fs/mount.h"
 #include "fs/path.h"
 #include "fs/vfs_file.h"
-#include "fs/vfs_union.h"
+#include "fs/vfs_ops.h"
 #include "mm/kheap.h"
 #include "proc/cred.h"
 
-vnode_t *vfs_root(void)
+dentry_t *vfs_root(void)
 {
-	return vfs_union_root();
+	return vfs_namespace_root();
+}
+
+int vfs_may_access(process_t *p, vnode_t *node, uint32_t want)
+{
+	if (!p)
+		return 0;
+	return cred_dac_check(&p->cred, node->uid, node->gid, node->mode, want, vnode_is_dir(node)) == 0 ? 0 : -EACCES;
 }
 
 int vfs_may_search(process_t *p, vnode_t *dir)
 {
-	if (!p)
-		return 0;
-	return cred_dac_check(&p->cred, dir->uid, dir->gid, dir->mode, CRED_ACCESS_X, true) == 0 ? 0 : -EACCES;
+	return vfs_may_access(p, dir, CRED_ACCESS_X);
 }
 
-/* The parent of a cached node: its path up to the last '/'. */
-static vnode_t *vfs_parent(vnode_t *n)
+int vfs_lookup_child(dentry_t *dir, const char *name, size_t len, dentry_t **out)
 {
-	size_t len = n->path_len;
-	while (len > 1 && n->path[len - 1] != '/')
-		len--;
-	if (len > 1)
-		len--; /* drop the '/' itself unless it is the root */
-	vnode_t *up = vnode_cache_find(n->path, len);
-	return up ? up : vfs_root();
+	if (!vnode_is_dir(dir->node))
+		return -ENOTDIR;
+	if (len == 2 && name[0] == '.' && name[1] == '.') {
+		*out = dir->parent ? dir->parent : dir;
+		return 0;
+	}
+	dentry_t *hit = dentry_find_child(dir, name, len);
+	if (hit) {
+		*out = hit;
+		return 0;
+	}
+	if (!dir->node->ops->lookup)
+		return -ENOENT;
+	vnode_t *n = NULL;
+	int r = dir->node->ops->lookup(dir->node, name, len, &n);
+	if (r != 0)
+		return r;
+	dentry_t *d = dentry_add_child(dir, name, len, n);
+	if (!d)
+		return -ENOMEM;
+	*out = d;
+	return 0;
 }
 
 static int vfs_cb_lookup(void *ctx, void *dir, const char *name, size_t len, void **out)
 {
 	(void)ctx;
-	vnode_t *d = dir;
-	if (!vnode_is_dir(d))
-		return -ENOTDIR;
-	if (len == 2 && name[0] == '.' && name[1] == '.') {
-		*out = vfs_parent(d);
-		return 0;
-	}
-	if (!d->ops->lookup)
-		return -ENOENT;
-	/* The cache first: a child's path is the parent's plus the name. */
-	char *child = kmalloc(d->path_len + len + 2u);
-	if (!child)
-		return -ENOMEM;
-	size_t at = d->path_len;
-	kmemcpy(child, d->path, at);
-	if (at > 1)
-		child[at++] = '/';
-	kmemcpy(child + at, name, len);
-	vnode_t *hit = vnode_cache_find(child, at + len);
-	kfree(child);
-	if (hit) {
-		*out = hit;
-		return 0;
-	}
-	vnode_t *n = NULL;
-	int r = d->ops->lookup(d, name, len, &n);
+	dentry_t *d = NULL;
+	int r = vfs_lookup_child(dir, name, len, &d);
 	if (r == 0)
-		*out = n;
+		*out = d;
 	return r;
 }
 
-static bool vfs_cb_is_dir(void *ctx, void *node)
+static bool vfs_cb_is_dir(void *ctx, void *d)
 {
 	(void)ctx;
-	return vnode_is_dir(node);
+	return vnode_is_dir(((dentry_t *)d)->node);
 }
 
-static bool vfs_cb_is_symlink(void *ctx, void *node)
+static bool vfs_cb_is_symlink(void *ctx, void *d)
 {
 	(void)ctx;
-	return vnode_is_symlink(node);
+	return vnode_is_symlink(((dentry_t *)d)->node);
 }
 
-static long vfs_cb_readlink(void *ctx, void *node, char *buf, size_t cap)
+static long vfs_cb_readlink(void *ctx, void *d, char *buf, size_t cap)
 {
 	(void)ctx;
-	vnode_t *n = node;
+	vnode_t *n = ((dentry_t *)d)->node;
 	return n->ops->readlink ? n->ops->readlink(n, buf, cap) : -EINVAL;
 }
 
 static int vfs_cb_may_search(void *ctx, void *dir)
 {
-	return vfs_may_search(ctx, dir);
+	return vfs_may_search(ctx, ((dentry_t *)dir)->node);
 }
 
-int vfs_lookup_child(vnode_t *dir, const char *name, size_t len, vnode_t **out)
+static void *vfs_cb_covered(void *ctx, void *d)
 {
-	void *node = NULL;
-	int r = vfs_cb_lookup(NULL, dir, name, len, &node);
-	if (r == 0)
-		*out = node;
-	return r;
+	(void)ctx;
+	return vfs_mount_covering(d);
 }
 
-int vfs_start_node(process_t *p, int dirfd, vnode_t **out)
+static void *vfs_cb_mountpoint(void *ctx, void *d)
+{
+	(void)ctx;
+	return vfs_mount_point_of(d);
+}
+
+dentry_t *vfs_cwd(process_t *p)
+{
+	dentry_t *d = p && p->cwd ? p->cwd : vfs_root();
+	if (d)
+		dentry_hold(d);
+	return d;
+}
+
+void vfs_set_cwd(process_t *p, dentry_t *d)
+{
+	dentry_t *old = p->cwd;
+	p->cwd = d;
+	dentry_put(old);
+}
+
+int vfs_start_dentry(process_t *p, int dirfd, dentry_t **out)
 {
 	if (dirfd == AEGIS_AT_FDCWD) {
-		*out = p && p->cwd ? p->cwd : vfs_root();
-		return *out ? 0 : -ENOMEM;
+		*out = vfs_cwd(p);
+		return *out ? 0 : -ENOENT;
 	}
 	file_t *f = p ? fdtable_get(&p->fds, dirfd) : NULL;
 	if (!f)
 		return -EBADF;
-	if (!f->node || !vnode_is_dir(f->node))
+	if (!f->dentry || !vnode_is_dir(f->dentry->node))
 		return -ENOTDIR;
-	*out = f->node;
+	dentry_hold(f->dentry);
+	*out = f->dentry;
 	return 0;
 }
 
 /* The walker over the namespace for p: flags are PATH_* ones; the result stays in res. */
-static int vfs_walk(process_t *p, vnode_t *start, const char *path, unsigned flags, path_result_t *res)
+static int vfs_walk(process_t *p, dentry_t *start, const char *path, unsigned flags, path_result_t *res)
 {
-	vnode_t *root = vfs_root();
+	dentry_t *root = vfs_root();
 	if (!root)
-		return -ENOMEM;
+		return -ENOENT;
 	path_ops_t ops = {
 		.ctx = p,
 		.lookup = vfs_cb_lookup,
@@ -135,11 +151,13 @@ static int vfs_walk(process_t *p, vnode_t *start, const char *path, unsigned fla
 		.is_symlink = vfs_cb_is_symlink,
 		.readlink = vfs_cb_readlink,
 		.may_search = vfs_cb_may_search,
+		.covered = vfs_cb_covered,
+		.mountpoint = vfs_cb_mountpoint,
 	};
 	return path_walk(&ops, start ? start : root, root, path, flags, res);
 }
 
-int vfs_resolve(process_t *p, vnode_t *start, const char *path, unsigned flags, vnode_t **out)
+int vfs_resolve(process_t *p, dentry_t *start, const char *path, unsigned flags, dentry_t **out)
 {
 	path_result_t *res = kmalloc(sizeof(*res));
 	if (!res)
@@ -150,13 +168,16 @@ int vfs_resolve(process_t *p, vnode_t *start, const char *path, unsigned flags, 
 	if (flags & VFS_EMPTY_PATH)
 		walk |= PATH_EMPTY_PATH;
 	int r = vfs_walk(p, start, path, walk, res);
-	if (r == 0)
+	if (r == 0) {
 		*out = res->node;
+		dentry_hold(*out);
+	}
 	kfree(res);
+	dentry_trim();
 	return r;
 }
 
-int vfs_resolve_parent(process_t *p, vnode_t *start, const char *path, bool create, vnode_t **dir, char *name)
+int vfs_resolve_parent(process_t *p, dentry_t *start, const char *path, bool create, dentry_t **dir, char *name)
 {
 	path_result_t *res = kmalloc(sizeof(*res));
 	if (!res)
@@ -164,15 +185,18 @@ int vfs_resolve_parent(process_t *p, vnode_t *start, const char *path, bool crea
 	int r = vfs_walk(p, start, path, PATH_PARENT | (create ? PATH_CREATE : 0u), res);
 	if (r == 0) {
 		*dir = res->node;
+		dentry_hold(*dir);
 		kmemcpy(name, res->name, res->name_len);
 		name[res->name_len] = '\0';
 	}
 	kfree(res);
+	dentry_trim();
 	return r;
 }
 
-int vfs_open(process_t *p, vnode_t *node, uint32_t oflags, file_t **out)
+int vfs_open(process_t *p, dentry_t *d, uint32_t oflags, file_t **out)
 {
+	vnode_t *node = d->node;
 	uint32_t acc = oflags & AEGIS_O_ACCMODE;
 	bool writing = acc == AEGIS_O_WRONLY || acc == AEGIS_O_RDWR;
 	if (acc == AEGIS_O_ACCMODE)
@@ -181,21 +205,31 @@ int vfs_open(process_t *p, vnode_t *node, uint32_t oflags, file_t **out)
 		return -ELOOP; /* only reached with O_NOFOLLOW */
 	if ((oflags & AEGIS_O_DIRECTORY) && !vnode_is_dir(node))
 		return -ENOTDIR;
-	if (vnode_is_dir(node) && writing)
+	if (vnode_is_dir(node) && (writing || (oflags & AEGIS_O_TRUNC)))
 		return -EISDIR;
 	uint32_t want = (acc != AEGIS_O_WRONLY ? CRED_ACCESS_R : 0u) | (writing ? CRED_ACCESS_W : 0u);
-	if (p && cred_dac_check(&p->cred, node->uid, node->gid, node->mode, want, vnode_is_dir(node)) != 0)
+	if (vfs_may_access(p, node, want) != 0)
 		return -EACCES;
 	file_t *f;
 	if (node->ops->open_device) {
-		f = node->ops->open_device(node, oflags);
+		int err = -ENOMEM;
+		f = node->ops->open_device(node, p, oflags, &err);
+		if (!f)
+			return err;
 	} else {
-		if (writing || (oflags & AEGIS_O_TRUNC))
+		if (writing && vnode_is_regular(node) && (!node->ops->write || (node->sb && node->sb->read_only)))
 			return -EROFS;
+		if ((oflags & AEGIS_O_TRUNC) && writing && vnode_is_regular(node)) {
+			int r = vfs_truncate_node(p, node, 0, false);
+			if (r != 0)
+				return r;
+		}
 		f = vfs_file_create(node, oflags);
+		if (!f)
+			return -ENOMEM;
 	}
-	if (!f)
-		return -ENOMEM;
+	dentry_hold(d);
+	f->dentry = d;
 	f->node = node;
 	f->flags = oflags & ~(uint32_t)(AEGIS_O_CREAT | AEGIS_O_EXCL | AEGIS_O_NOCTTY | AEGIS_O_TRUNC | AEGIS_O_CLOEXEC);
 	*out = f;

@@ -7,7 +7,8 @@
 #include <aegis/fcntl.h>
 
 #include "core/kstring.h"
-#include "fs/vfs_union.h"
+#include "fs/dentry.h"
+#include "fs/mount.h"
 #include "mm/kheap.h"
 
 #define VFS_DIRENT_ALIGN 8u
@@ -34,10 +35,16 @@ static int64_t vfs_file_read(file_t *f, void *buf, size_t len)
 
 static int64_t vfs_file_write(file_t *f, const void *buf, size_t len)
 {
-	(void)f;
-	(void)buf;
-	(void)len;
-	return -EBADF; /* never opened for writing: vfs_open refuses it */
+	vnode_t *n = f->node;
+	if (vnode_is_dir(n))
+		return -EISDIR;
+	if (!n->ops->write)
+		return -EROFS;
+	uint64_t at = (f->flags & AEGIS_O_APPEND) ? n->size : f->pos;
+	int64_t put = n->ops->write(n, at, buf, len);
+	if (put > 0)
+		f->pos = at + (uint64_t)put;
+	return put;
 }
 
 static void vfs_file_release(file_t *f)
@@ -97,32 +104,49 @@ static int vfs_listing_add(void *ctx, const vnode_dirent_t *e)
 	return 0;
 }
 
-/* ".", "..", then the node's own entries. */
-static int vfs_listing_walk(vnode_t *dir, vfs_fill_t *fill)
+/* Mount points the file system below does not have (stubs) are listed by the VFS. */
+static int vfs_listing_stubs(const dentry_t *d, vfs_fill_t *fill)
 {
+	for (const dentry_t *c = d ? d->children : NULL; c; c = c->sibling) {
+		if (!vfs_mount_is_stub(c))
+			continue;
+		vnode_dirent_t e = { c->name, c->name_len, c->node->ino, AEGIS_DT_DIR };
+		int r = vfs_listing_add(fill, &e);
+		if (r != 0)
+			return r;
+	}
+	return 0;
+}
+
+/* ".", "..", then the node's own entries, then mount-point stubs. */
+static int vfs_listing_walk(const dentry_t *d, vnode_t *dir, vfs_fill_t *fill)
+{
+	uint64_t up = d && d->parent ? d->parent->node->ino : dir->ino;
 	vnode_dirent_t dot = { ".", 1, dir->ino, AEGIS_DT_DIR };
-	vnode_dirent_t dotdot = { "..", 2, dir->ino, AEGIS_DT_DIR };
+	vnode_dirent_t dotdot = { "..", 2, up, AEGIS_DT_DIR };
 	int r = vfs_listing_add(fill, &dot);
 	if (r == 0)
 		r = vfs_listing_add(fill, &dotdot);
 	if (r == 0 && dir->ops->list)
 		r = dir->ops->list(dir, vfs_listing_add, fill);
+	if (r == 0)
+		r = vfs_listing_stubs(d, fill);
 	return r;
 }
 
-static int vfs_listing_take(vnode_t *dir, vfs_listing_t **out)
+static int vfs_listing_take(const dentry_t *d, vnode_t *dir, vfs_listing_t **out)
 {
 	vfs_listing_t *l = kcalloc(1, sizeof(*l));
 	if (!l)
 		return -ENOMEM;
 	vfs_fill_t fill = { l, 0 };
-	int r = vfs_listing_walk(dir, &fill);
+	int r = vfs_listing_walk(d, dir, &fill);
 	size_t cap = l->size;
 	if (r == 0) {
 		l->records = kmalloc(cap ? cap : 1u);
 		l->size = 0;
 		fill.cap = cap;
-		r = l->records ? vfs_listing_walk(dir, &fill) : -ENOMEM;
+		r = l->records ? vfs_listing_walk(d, dir, &fill) : -ENOMEM;
 	}
 	if (r != 0) {
 		kfree(l->records);
@@ -139,7 +163,7 @@ int64_t vfs_file_getdents(file_t *f, void *buf, size_t len)
 		return -ENOTDIR;
 	if (!f->object) {
 		vfs_listing_t *l;
-		int r = vfs_listing_take(f->node, &l);
+		int r = vfs_listing_take(f->dentry, f->node, &l);
 		if (r != 0)
 			return r;
 		f->object = l;

@@ -1,6 +1,6 @@
 /*
- * The node cache: every node of the namespace by its canonical path (see
- * vnode.h), a fixed array of hash buckets over FNV-1a, and the stat and
+ * The vnode table (see vnode.h): nodes by (file-system instance, inode
+ * number) in fixed hash buckets, reference counting, and the stat and
  * d_type helpers every kind of node shares.
  */
 #include "fs/vnode.h"
@@ -9,125 +9,89 @@
 
 #include "core/kstring.h"
 #include "mm/kheap.h"
+#include "syscall/clock.h"
 
 #define VNODE_HASH_BUCKETS 1024u
-#define VNODE_FNV_OFFSET 1469598103934665603ull
-#define VNODE_FNV_PRIME 1099511628211ull
+#define VNODE_HASH_MIX 0x9E3779B97F4A7C15ull
 #define VNODE_STAT_BLOCK 4096
 #define VNODE_STAT_SECTOR 512
+#define VNODE_NS_PER_SEC 1000000000ull
 
 static vnode_t *vnode_buckets[VNODE_HASH_BUCKETS];
-static size_t vnode_count;
+static size_t vnode_live;
 
-static size_t vnode_hash(const char *path, size_t len)
+static size_t vnode_bucket(const vnode_sb_t *sb, uint64_t ino)
 {
-	uint64_t h = VNODE_FNV_OFFSET;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (uint8_t)path[i];
-		h *= VNODE_FNV_PRIME;
-	}
-	return (size_t)(h % VNODE_HASH_BUCKETS);
+	uint64_t h = ((uint64_t)(uintptr_t)sb ^ ino) * VNODE_HASH_MIX;
+	return (size_t)(h >> 32) % VNODE_HASH_BUCKETS;
 }
 
-vnode_t *vnode_cache_find(const char *path, size_t path_len)
+vnode_t *vnode_find(vnode_sb_t *sb, uint64_t ino)
 {
-	for (vnode_t *n = vnode_buckets[vnode_hash(path, path_len)]; n; n = n->hash_next)
-		if (n->path_len == path_len && kmemcmp(n->path, path, path_len) == 0)
+	for (vnode_t *n = vnode_buckets[vnode_bucket(sb, ino)]; n; n = n->hash_next) {
+		if (n->sb == sb && n->ino == ino) {
+			n->refs++;
 			return n;
+		}
+	}
 	return NULL;
 }
 
-/* A zeroed node with room for a path of len bytes (filled by the caller). */
-static vnode_t *vnode_alloc(size_t len, const vnode_ops_t *ops)
+vnode_t *vnode_alloc(vnode_sb_t *sb, uint64_t ino, const vnode_ops_t *ops, bool hashed)
 {
-	if (vnode_count >= VNODE_CACHE_MAX)
-		return NULL;
-	vnode_t *n = kmalloc(sizeof(*n) + len + 1u);
+	vnode_t *n = kcalloc(1, sizeof(*n));
 	if (!n)
 		return NULL;
-	kmemset(n, 0, sizeof(*n));
-	n->path = (char *)(n + 1);
-	n->path[len] = '\0';
-	n->path_len = len;
+	n->sb = sb;
+	n->ino = ino;
 	n->ops = ops;
+	n->refs = 1;
 	n->nlink = 1;
-	return n;
-}
-
-vnode_t *vnode_new(const char *path, size_t len, const vnode_ops_t *ops)
-{
-	vnode_t *n = vnode_alloc(len, ops);
-	if (n)
-		kmemcpy(n->path, path, len);
-	return n;
-}
-
-vnode_t *vnode_new_child(const vnode_t *parent, const char *name, size_t len, const vnode_ops_t *ops)
-{
-	bool at_root = parent->path_len == 1;
-	vnode_t *n = vnode_alloc(parent->path_len + (at_root ? 0u : 1u) + len, ops);
-	if (!n)
-		return NULL;
-	kmemcpy(n->path, parent->path, parent->path_len);
-	size_t at = parent->path_len;
-	if (!at_root)
-		n->path[at++] = '/';
-	kmemcpy(n->path + at, name, len);
-	return n;
-}
-
-vnode_t *vnode_new_kernel_dir(const char *path, const vnode_ops_t *ops, uint32_t dev, uint32_t perm)
-{
-	vnode_t *n = vnode_new(path, kstrlen(path), ops);
-	if (!n)
-		return NULL;
-	n->mode = AEGIS_S_IFDIR | perm;
-	n->dev = dev;
-	n->ino = 1;
-	n->nlink = 2;
-	vnode_cache_add(n);
-	return n;
-}
-
-void vnode_cache_add(vnode_t *node)
-{
-	size_t b = vnode_hash(node->path, node->path_len);
-	node->hash_next = vnode_buckets[b];
-	vnode_buckets[b] = node;
-	vnode_count++;
-}
-
-void vnode_discard(vnode_t *node)
-{
-	if (node)
-		kfree(node);
-}
-
-size_t vnode_cache_count(void)
-{
-	return vnode_count;
-}
-
-void vnode_cache_reset(void)
-{
-	for (size_t b = 0; b < VNODE_HASH_BUCKETS; b++) {
-		vnode_t *n = vnode_buckets[b];
-		while (n) {
-			vnode_t *next = n->hash_next;
-			if (n->ops->forget)
-				n->ops->forget(n);
-			kfree(n);
-			n = next;
-		}
-		vnode_buckets[b] = NULL;
+	if (hashed) {
+		size_t b = vnode_bucket(sb, ino);
+		n->hash_next = vnode_buckets[b];
+		vnode_buckets[b] = n;
+		n->hashed = true;
 	}
-	vnode_count = 0;
+	vnode_live++;
+	return n;
+}
+
+void vnode_hold(vnode_t *node)
+{
+	node->refs++;
+}
+
+static void vnode_unhash(vnode_t *node)
+{
+	vnode_t **at = &vnode_buckets[vnode_bucket(node->sb, node->ino)];
+	while (*at && *at != node)
+		at = &(*at)->hash_next;
+	if (*at)
+		*at = node->hash_next;
+}
+
+void vnode_put(vnode_t *node)
+{
+	if (!node || --node->refs != 0)
+		return;
+	if (node->hashed)
+		vnode_unhash(node);
+	if (node->ops->release)
+		node->ops->release(node);
+	kfree(node);
+	vnode_live--;
+}
+
+size_t vnode_count(void)
+{
+	return vnode_live;
 }
 
 void vnode_stat(const vnode_t *node, aegis_stat_t *st)
 {
 	kmemset(st, 0, sizeof(*st));
-	st->st_dev = node->dev;
+	st->st_dev = node->sb ? node->sb->dev : 0;
 	st->st_ino = node->ino;
 	st->st_nlink = node->nlink;
 	st->st_mode = node->mode;
@@ -137,9 +101,9 @@ void vnode_stat(const vnode_t *node, aegis_stat_t *st)
 	st->st_size = (int64_t)node->size;
 	st->st_blksize = VNODE_STAT_BLOCK;
 	st->st_blocks = (int64_t)((node->size + VNODE_STAT_SECTOR - 1) / VNODE_STAT_SECTOR);
-	st->st_atime_sec = node->mtime;
+	st->st_atime_sec = node->atime;
 	st->st_mtime_sec = node->mtime;
-	st->st_ctime_sec = node->mtime;
+	st->st_ctime_sec = node->ctime;
 }
 
 uint8_t vnode_dirent_type(uint32_t mode)
@@ -158,4 +122,12 @@ uint8_t vnode_dirent_type(uint32_t mode)
 	default:
 		return AEGIS_DT_UNKNOWN;
 	}
+}
+
+uint64_t vnode_now(void)
+{
+	uint64_t ns = 0;
+	if (clock_read_ns(CLOCK_REALTIME, &ns) != 0)
+		return 0;
+	return ns / VNODE_NS_PER_SEC;
 }

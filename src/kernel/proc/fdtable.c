@@ -3,6 +3,8 @@
  */
 #include "proc/fdtable.h"
 
+#include "fs/dentry.h"
+
 #include <aegis/errno.h>
 
 #include "core/kstring.h"
@@ -31,6 +33,11 @@ void file_release(file_t *f)
 		return;
 	if (f->ops && f->ops->release)
 		f->ops->release(f);
+	/* A file holds its dentry when it has one, else its node (memfd). */
+	if (f->dentry)
+		dentry_put(f->dentry);
+	else
+		vnode_put(f->node);
 	kfree(f);
 }
 

@@ -20,6 +20,7 @@
 struct file;
 struct process;
 struct vnode;
+struct dentry;
 struct aegis_stat;
 
 typedef struct {
@@ -41,7 +42,8 @@ typedef struct file {
 	uint32_t refs;
 	uint32_t flags; /* O_* status flags */
 	void *object;
-	struct vnode *node; /* the namespace node it was opened from, or NULL */
+	struct dentry *dentry; /* the name it was opened by (held), or NULL */
+	struct vnode *node;     /* the file behind it: the dentry's, or held itself when there is no dentry */
 	uint64_t pos;       /* file offset (seekable files) */
 } file_t;
 

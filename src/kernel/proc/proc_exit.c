@@ -12,6 +12,7 @@
 #include "core/panic.h"
 #include "mm/uvm.h"
 #include "mm/vmm.h"
+#include "fs/dentry.h"
 #include "proc/proc_internal.h"
 #include "proc/signal_action.h"
 #include "proc/signal_info.h"
@@ -41,6 +42,8 @@ void proc_exit_current(int status)
 	if (!p)
 		panic("proc_exit_current outside a process");
 	fdtable_close_all(&p->fds);
+	dentry_put(p->cwd);
+	p->cwd = NULL;
 	bool killed = wait_status_is_signaled(status);
 	platform_user_destroy(p->user, killed ? PLATFORM_USER_END_SIGNAL : PLATFORM_USER_END_EXIT,
 	                      killed ? wait_status_term_sig(status) : wait_status_exit_code(status));

@@ -1,6 +1,7 @@
 /*
  * The process table and tree (see process.h).
  */
+#include "fs/dentry.h"
 #include "proc/process.h"
 
 #include "core/version.h"
@@ -133,6 +134,8 @@ static void proc_remove(process_t *p)
 void proc_free_unstarted(process_t *p)
 {
 	fdtable_close_all(&p->fds);
+	dentry_put(p->cwd);
+	p->cwd = NULL;
 	proc_remove(p);
 }
 

@@ -67,7 +67,7 @@ typedef struct process {
 	cap_proc_t caps;
 	rlimit_table_t rlimits;
 	fdtable_t fds;
-	struct vnode *cwd;         /* working directory; NULL means the root */
+	struct dentry *cwd;        /* working directory (held); NULL means the root */
 	uint32_t umask;            /* file mode creation mask (umask(2)) */
 	uint64_t syscall_nr;       /* the last system call, for restarts after a signal */
 	bool syscall_restartable;  /* its result in rax is a SIGNAL_ERESTART* value */

@@ -9,6 +9,7 @@
 #include "fs/ext2/ext2.h"
 #include "fs/initrd.h"
 #include "fs/rootfs.h"
+#include "fs/vnode.h"
 #include "mm/kheap.h"
 
 #define MODE_TYPE_MASK 0170000u
@@ -116,4 +117,36 @@ void program_release(program_t *prog)
 		kfree(prog->owned);
 	prog->owned = NULL;
 	prog->image = NULL;
+}
+
+int program_load_node(struct vnode *node, const char *path, program_t *out)
+{
+	kmemset(out, 0, sizeof(*out));
+	if ((node->mode & MODE_TYPE_MASK) != MODE_REGULAR || !(node->mode & MODE_ANY_EXEC))
+		return -EACCES;
+	if (node->size > PROGRAM_MAX_BYTES)
+		return -EFBIG;
+	const void *mapped = node->ops->map ? node->ops->map(node) : NULL;
+	if (mapped) {
+		out->image = mapped;
+	} else {
+		if (!node->ops->read)
+			return -EACCES;
+		out->owned = kmalloc(node->size ? (size_t)node->size : 1u);
+		if (!out->owned)
+			return -ENOMEM;
+		int64_t got = node->ops->read(node, 0, out->owned, (size_t)node->size);
+		if (got < 0 || (uint64_t)got != node->size) {
+			kfree(out->owned);
+			out->owned = NULL;
+			return got < 0 ? (int)got : -EIO;
+		}
+		out->image = out->owned;
+	}
+	out->size = (size_t)node->size;
+	out->mode = node->mode;
+	out->uid = node->uid;
+	out->gid = node->gid;
+	kstrlcpy(out->path, path, sizeof(out->path));
+	return 0;
 }

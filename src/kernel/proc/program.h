@@ -30,6 +30,10 @@ typedef struct {
  * -ELOOP, -EFBIG (above PROGRAM_MAX_BYTES), -ENOMEM, -EIO.
  */
 int program_load(const char *path, program_t *out);
+
+struct vnode;
+/* The program in node, found at path (its canonical path, for the policy and /proc): as program_load. */
+int program_load_node(struct vnode *node, const char *path, program_t *out);
 void program_release(program_t *prog);
 
 #endif

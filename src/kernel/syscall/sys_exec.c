@@ -266,14 +266,18 @@ static int exec_run(process_t *p, const char *path, exec_args_t *a)
 	program_t prog;
 	kmemset(&prog, 0, sizeof(prog));
 	/* The namespace resolves the name (relative paths, symlinks, /proc/self/exe); the loader reads the file. */
-	vnode_t *start = NULL, *node = NULL;
-	int r = vfs_start_node(p, AEGIS_AT_FDCWD, &start);
-	if (r == 0)
-		r = vfs_resolve(p, start, path, 0, &node);
-	if (r == 0 && !vnode_is_regular(node))
+	dentry_t *start = vfs_cwd(p), *found = NULL;
+	int r = start ? vfs_resolve(p, start, path, 0, &found) : -ENOENT;
+	dentry_put(start);
+	if (r == 0 && !vnode_is_regular(found->node))
 		r = -EACCES;
-	if (r == 0)
-		r = program_load(node->path, &prog);
+	if (r == 0) {
+		char *canon = kmalloc(sizeof(prog.path));
+		long len = canon ? dentry_path(found, canon, sizeof(prog.path)) : -ENOMEM;
+		r = len < 0 ? (int)len : program_load_node(found->node, canon, &prog);
+		kfree(canon);
+	}
+	dentry_put(found);
 	if (r == 0 && cred_dac_check(&p->cred, prog.uid, prog.gid, prog.mode, CRED_ACCESS_X, false) != 0)
 		r = -EACCES;
 	cred_t cred = p->cred;

@@ -10,7 +10,9 @@
 #include "fs/path.h"
 #include "fs/vfs.h"
 #include "fs/vfs_file.h"
+#include "fs/vfs_ops.h"
 #include "mm/kheap.h"
+#include "proc/cred.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
 #include "syscall/user_path.h"
@@ -22,22 +24,56 @@
 	 AEGIS_O_NONBLOCK | AEGIS_O_SYNC | AEGIS_O_DIRECT | AEGIS_O_LARGEFILE | AEGIS_O_DIRECTORY | AEGIS_O_NOFOLLOW | \
 	 AEGIS_O_NOATIME | AEGIS_O_CLOEXEC | AEGIS_O_PATH | AEGIS_O_TMPFILE)
 #define FILE_STATUS_SETTABLE (AEGIS_O_APPEND | AEGIS_O_NONBLOCK)
+#define FILE_CREATE_PERM 07777u
 
-static int64_t file_open_at(process_t *p, int dirfd, uint64_t upath, uint32_t flags)
+/*
+ * O_CREAT: the name's directory, then the name; a missing one is made as a
+ * regular file owned by the caller (FS-020).  A dangling symlink is not
+ * followed to create its target (O_CREAT never creates through a link here).
+ */
+static int file_open_create(process_t *p, int dirfd, uint64_t upath, uint32_t flags, uint32_t mode, dentry_t **out)
+{
+	char name[PATH_NAME_MAX + 1];
+	dentry_t *dir;
+	int r = user_path_parent(p, dirfd, upath, true, &dir, name);
+	if (r == -EEXIST || r == -EINVAL)
+		r = -EISDIR; /* "." or "..": a directory, never a new file */
+	if (r != 0)
+		return r;
+	dentry_t *d = NULL;
+	r = vfs_lookup_child(dir, name, kstrlen(name), &d);
+	if (r == 0) {
+		dentry_put(dir);
+		if (flags & AEGIS_O_EXCL)
+			return -EEXIST;
+		return user_path_resolve(p, dirfd, upath, (flags & AEGIS_O_NOFOLLOW) ? VFS_NOFOLLOW : 0u, out);
+	}
+	if (r == -ENOENT) {
+		vnode_create_t what = { .mode = AEGIS_S_IFREG | (mode & FILE_CREATE_PERM & ~p->umask),
+			                .uid = p->cred.euid,
+			                .gid = (dir->node->mode & CRED_MODE_SET_GID) ? dir->node->gid : p->cred.egid };
+		r = vfs_create(p, dir, name, &what, out);
+	}
+	dentry_put(dir);
+	return r;
+}
+
+static int64_t file_open_at(process_t *p, int dirfd, uint64_t upath, uint32_t flags, uint32_t mode)
 {
 	flags &= FILE_OPEN_FLAGS_KNOWN; /* other bits are ignored, as Linux's open does */
 	if ((flags & AEGIS_O_TMPFILE) == AEGIS_O_TMPFILE || (flags & AEGIS_O_PATH))
 		return -EOPNOTSUPP;
-	vnode_t *node;
-	int r = user_path_resolve(p, dirfd, upath, (flags & AEGIS_O_NOFOLLOW) ? VFS_NOFOLLOW : 0u, &node);
-	if (r == -ENOENT && (flags & AEGIS_O_CREAT))
-		return -EROFS; /* creating files needs a writable file system */
+	dentry_t *d;
+	int r;
+	if (flags & AEGIS_O_CREAT)
+		r = file_open_create(p, dirfd, upath, flags, mode, &d);
+	else
+		r = user_path_resolve(p, dirfd, upath, (flags & AEGIS_O_NOFOLLOW) ? VFS_NOFOLLOW : 0u, &d);
 	if (r != 0)
 		return r;
-	if ((flags & AEGIS_O_CREAT) && (flags & AEGIS_O_EXCL))
-		return -EEXIST;
 	file_t *f;
-	r = vfs_open(p, node, flags, &f);
+	r = vfs_open(p, d, flags, &f);
+	dentry_put(d);
 	if (r != 0)
 		return r;
 	int fd = fdtable_install(&p->fds, f, 0, (flags & AEGIS_O_CLOEXEC) != 0);
@@ -48,12 +84,12 @@ static int64_t file_open_at(process_t *p, int dirfd, uint64_t upath, uint32_t fl
 
 SYSCALL_HANDLER(open)
 {
-	return file_open_at(p, AEGIS_AT_FDCWD, args->a[0], (uint32_t)args->a[1]);
+	return file_open_at(p, AEGIS_AT_FDCWD, args->a[0], (uint32_t)args->a[1], (uint32_t)args->a[2]);
 }
 
 SYSCALL_HANDLER(openat)
 {
-	return file_open_at(p, (int)args->a[0], args->a[1], (uint32_t)args->a[2]);
+	return file_open_at(p, (int)args->a[0], args->a[1], (uint32_t)args->a[2], (uint32_t)args->a[3]);
 }
 
 SYSCALL_HANDLER(lseek)
@@ -84,22 +120,31 @@ SYSCALL_HANDLER(lseek)
 	return (int64_t)f->pos;
 }
 
-SYSCALL_HANDLER(pread64)
+/* The open regular file fd for pread64/pwrite64: -EBADF, -ESPIPE (not seekable), -EISDIR. */
+static int file_positional(process_t *p, int fd, uint32_t refused_mode, int64_t offset, file_t **out)
 {
-	file_t *f = fdtable_get(&p->fds, (int)args->a[0]);
-	if (!f)
+	file_t *f = fdtable_get(&p->fds, fd);
+	if (!f || (f->flags & AEGIS_O_ACCMODE) == refused_mode)
 		return -EBADF;
 	if (!f->node || f->node->ops->open_device)
 		return -ESPIPE;
-	if ((f->flags & AEGIS_O_ACCMODE) == AEGIS_O_WRONLY)
-		return -EBADF;
-	if ((int64_t)args->a[3] < 0)
+	if (offset < 0)
 		return -EINVAL;
-	size_t len = args->a[2] < FILE_PREAD_MAX ? (size_t)args->a[2] : FILE_PREAD_MAX;
 	if (vnode_is_dir(f->node))
 		return -EISDIR;
+	*out = f;
+	return 0;
+}
+
+SYSCALL_HANDLER(pread64)
+{
+	file_t *f;
+	int r = file_positional(p, (int)args->a[0], AEGIS_O_WRONLY, (int64_t)args->a[3], &f);
+	if (r != 0)
+		return r;
 	if (!f->node->ops->read)
 		return -EINVAL;
+	size_t len = args->a[2] < FILE_PREAD_MAX ? (size_t)args->a[2] : FILE_PREAD_MAX;
 	uint8_t *buf = kmalloc(len ? len : 1u);
 	if (!buf)
 		return -ENOMEM;
@@ -108,6 +153,26 @@ SYSCALL_HANDLER(pread64)
 		got = -EFAULT;
 	kfree(buf);
 	return got;
+}
+
+/* pwrite64 writes at the offset given, never at the end, even with O_APPEND (as POSIX asks). */
+SYSCALL_HANDLER(pwrite64)
+{
+	file_t *f;
+	int r = file_positional(p, (int)args->a[0], AEGIS_O_RDONLY, (int64_t)args->a[3], &f);
+	if (r != 0)
+		return r;
+	if (!f->node->ops->write)
+		return -EROFS;
+	size_t len = args->a[2] < FILE_PREAD_MAX ? (size_t)args->a[2] : FILE_PREAD_MAX;
+	uint8_t *buf = kmalloc(len ? len : 1u);
+	if (!buf)
+		return -ENOMEM;
+	int64_t put = copy_from_user(p, buf, args->a[1], len) != 0 ? -EFAULT : 0;
+	if (put == 0)
+		put = f->node->ops->write(f->node, args->a[3], buf, len);
+	kfree(buf);
+	return put;
 }
 
 /* fstat of an open file: its node, or what the file says it is. */
@@ -150,11 +215,11 @@ static int64_t file_stat_path(process_t *p, int dirfd, uint64_t upath, uint64_t 
 			return -EFAULT;
 		if (first == '\0') {
 			if (dirfd == AEGIS_AT_FDCWD) {
-				vnode_t *cwd;
-				int r = vfs_start_node(p, dirfd, &cwd);
-				if (r != 0)
-					return r;
-				vnode_stat(cwd, &st);
+				dentry_t *cwd = vfs_cwd(p);
+				if (!cwd)
+					return -ENOENT;
+				vnode_stat(cwd->node, &st);
+				dentry_put(cwd);
 			} else {
 				file_t *f = fdtable_get(&p->fds, dirfd);
 				if (!f)
@@ -164,11 +229,12 @@ static int64_t file_stat_path(process_t *p, int dirfd, uint64_t upath, uint64_t 
 			return file_put_stat(p, ust, &st);
 		}
 	}
-	vnode_t *node;
-	int r = user_path_resolve(p, dirfd, upath, (atflags & AEGIS_AT_SYMLINK_NOFOLLOW) ? VFS_NOFOLLOW : 0u, &node);
+	dentry_t *d;
+	int r = user_path_resolve(p, dirfd, upath, (atflags & AEGIS_AT_SYMLINK_NOFOLLOW) ? VFS_NOFOLLOW : 0u, &d);
 	if (r != 0)
 		return r;
-	vnode_stat(node, &st);
+	vnode_stat(d->node, &st);
+	dentry_put(d);
 	return file_put_stat(p, ust, &st);
 }
 

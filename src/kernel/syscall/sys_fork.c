@@ -11,6 +11,7 @@
 #include "mm/uvm.h"
 #include "proc/proc_internal.h"
 #include "proc/signal_action.h"
+#include "fs/vfs.h"
 #include "syscall/handlers.h"
 
 /* clone flags a plain fork may carry (the exit signal is the low byte). */
@@ -47,7 +48,7 @@ static int64_t proc_fork(process_t *p, uint64_t child_tid_addr)
 		child->name[i] = p->name[i];
 	cred_copy(&child->cred, &p->cred);
 	kmemcpy(child->exe_path, p->exe_path, sizeof(child->exe_path));
-	child->cwd = p->cwd;
+	child->cwd = vfs_cwd(p);
 	rlimit_table_copy(&child->rlimits, &p->rlimits);
 	signal_actions_fork(&child->sig_actions, &p->sig_actions);
 	child->sig_blocked = p->sig_blocked;

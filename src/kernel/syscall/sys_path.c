@@ -25,36 +25,43 @@ SYSCALL_HANDLER(umask)
 	return old;
 }
 
+/* getcwd: the working directory's current path (a removed one is -ENOENT, as on Linux). */
 SYSCALL_HANDLER(getcwd)
 {
-	vnode_t *cwd;
-	int r = vfs_start_node(p, AEGIS_AT_FDCWD, &cwd);
-	if (r != 0)
-		return r;
-	size_t need = cwd->path_len + 1u;
-	if (args->a[1] < need)
-		return -ERANGE;
-	if (copy_to_user(p, args->a[0], cwd->path, need) != 0)
-		return -EFAULT;
-	return (int64_t)need;
+	dentry_t *cwd = vfs_cwd(p);
+	if (!cwd)
+		return -ENOENT;
+	char *path = kmalloc(PATH_PATH_MAX);
+	long len = path ? dentry_path(cwd, path, PATH_PATH_MAX) : -ENOMEM;
+	int64_t r = len;
+	if (len >= 0 && cwd->unhashed)
+		r = -ENOENT;
+	else if (len >= 0 && args->a[1] < (uint64_t)len + 1u)
+		r = -ERANGE;
+	else if (len >= 0)
+		r = copy_to_user(p, args->a[0], path, (size_t)len + 1u) != 0 ? -EFAULT : len + 1;
+	kfree(path);
+	dentry_put(cwd);
+	return r;
 }
 
-static int64_t pathcall_set_cwd(process_t *p, vnode_t *node)
+/* Make d (held by the caller, who gives it up) the working directory. */
+static int64_t pathcall_set_cwd(process_t *p, dentry_t *d)
 {
-	if (!vnode_is_dir(node))
-		return -ENOTDIR;
-	int r = vfs_may_search(p, node);
-	if (r != 0)
+	int r = vnode_is_dir(d->node) ? vfs_may_search(p, d->node) : -ENOTDIR;
+	if (r != 0) {
+		dentry_put(d);
 		return r;
-	p->cwd = node;
+	}
+	vfs_set_cwd(p, d);
 	return 0;
 }
 
 SYSCALL_HANDLER(chdir)
 {
-	vnode_t *node;
-	int r = user_path_resolve(p, AEGIS_AT_FDCWD, args->a[0], 0, &node);
-	return r != 0 ? r : pathcall_set_cwd(p, node);
+	dentry_t *d;
+	int r = user_path_resolve(p, AEGIS_AT_FDCWD, args->a[0], 0, &d);
+	return r != 0 ? r : pathcall_set_cwd(p, d);
 }
 
 SYSCALL_HANDLER(fchdir)
@@ -62,24 +69,26 @@ SYSCALL_HANDLER(fchdir)
 	file_t *f = fdtable_get(&p->fds, (int)args->a[0]);
 	if (!f)
 		return -EBADF;
-	if (!f->node)
+	if (!f->dentry)
 		return -ENOTDIR;
-	return pathcall_set_cwd(p, f->node);
+	dentry_hold(f->dentry);
+	return pathcall_set_cwd(p, f->dentry);
 }
 
 static int64_t pathcall_readlink(process_t *p, int dirfd, uint64_t upath, uint64_t ubuf, uint64_t size)
 {
 	if ((int64_t)size <= 0)
 		return -EINVAL;
-	vnode_t *node;
-	int r = user_path_resolve(p, dirfd, upath, VFS_NOFOLLOW, &node);
+	dentry_t *d;
+	int r = user_path_resolve(p, dirfd, upath, VFS_NOFOLLOW, &d);
 	if (r != 0)
 		return r;
-	if (!vnode_is_symlink(node) || !node->ops->readlink)
-		return -EINVAL;
-	char *target = kmalloc(PATH_PATH_MAX);
-	if (!target)
-		return -ENOMEM;
+	vnode_t *node = d->node;
+	char *target = NULL;
+	if (!vnode_is_symlink(node) || !node->ops->readlink || !(target = kmalloc(PATH_PATH_MAX))) {
+		dentry_put(d);
+		return target || !vnode_is_symlink(node) || !node->ops->readlink ? -EINVAL : -ENOMEM;
+	}
 	long len = node->ops->readlink(node, target, PATH_PATH_MAX);
 	if (len >= 0) {
 		/* readlink cuts to the buffer and adds no NUL, as on Linux. */
@@ -89,6 +98,7 @@ static int64_t pathcall_readlink(process_t *p, int dirfd, uint64_t upath, uint64
 		len = copy_to_user(p, ubuf, target, n) != 0 ? -EFAULT : (long)n;
 	}
 	kfree(target);
+	dentry_put(d);
 	return len;
 }
 
@@ -109,18 +119,25 @@ static int64_t pathcall_access(process_t *p, int dirfd, uint64_t upath, uint32_t
 		return -EINVAL;
 	if (atflags & ~(uint32_t)(AEGIS_AT_EACCESS | AEGIS_AT_SYMLINK_NOFOLLOW))
 		return -EINVAL;
-	vnode_t *node;
-	int r = user_path_resolve(p, dirfd, upath, (atflags & AEGIS_AT_SYMLINK_NOFOLLOW) ? VFS_NOFOLLOW : 0u, &node);
-	if (r != 0 || mode == 0)
+	dentry_t *d;
+	int r = user_path_resolve(p, dirfd, upath, (atflags & AEGIS_AT_SYMLINK_NOFOLLOW) ? VFS_NOFOLLOW : 0u, &d);
+	if (r != 0 || mode == 0) {
+		if (r == 0)
+			dentry_put(d);
 		return r;
+	}
+	vnode_t *node = d->node;
 	cred_t who = p->cred;
 	if (!(atflags & AEGIS_AT_EACCESS)) {
 		who.euid = p->cred.ruid;
 		who.egid = p->cred.rgid;
 	}
-	if ((mode & CRED_ACCESS_W) && !node->ops->open_device)
-		return -EROFS;
-	return cred_dac_check(&who, node->uid, node->gid, node->mode, mode, vnode_is_dir(node)) == 0 ? 0 : -EACCES;
+	if ((mode & CRED_ACCESS_W) && !node->ops->open_device && node->sb && node->sb->read_only)
+		r = -EROFS;
+	else
+		r = cred_dac_check(&who, node->uid, node->gid, node->mode, mode, vnode_is_dir(node)) == 0 ? 0 : -EACCES;
+	dentry_put(d);
+	return r;
 }
 
 SYSCALL_HANDLER(access)

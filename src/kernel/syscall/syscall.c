@@ -74,6 +74,7 @@ static const syscall_fn_t syscall_table[SYSCALL_TABLE_SIZE] = {
 	[SYS_openat] = syscall_openat,
 	[SYS_lseek] = syscall_lseek,
 	[SYS_pread64] = syscall_pread64,
+	[SYS_pwrite64] = syscall_pwrite64,
 	[SYS_fstat] = syscall_fstat,
 	[SYS_stat] = syscall_stat,
 	[SYS_lstat] = syscall_lstat,

@@ -91,11 +91,11 @@ static void files_namespace(void)
 static void files_read_only(void)
 {
 	long r1 = sys_open(PT_RELEASE, AEGIS_O_WRONLY, 0);
-	long r2 = sys_open("/pt-new-file", AEGIS_O_WRONLY | AEGIS_O_CREAT, 0644);
+	long r2 = sys_open("/proc/pt-new-file", AEGIS_O_WRONLY | AEGIS_O_CREAT, 0644);
 	long r3 = sys_open(PT_RELEASE, AEGIS_O_RDONLY | AEGIS_O_CREAT | AEGIS_O_EXCL, 0644);
 	long r4 = sys_open("/etc", AEGIS_O_WRONLY, 0);
 	tcheck(r1 == -PT_EROFS && r2 == -PT_EROFS && r3 == -PT_EEXIST && r4 == -PT_EISDIR, "FS-003",
-		 "writing, creating and exclusive creation are refused with the right errors", "%ld %ld %ld %ld", r1, r2, r3,
+		 "read-only file systems: writing, creating and exclusive creation are refused with the right errors", "%ld %ld %ld %ld", r1, r2, r3,
 		 r4);
 }
 
@@ -421,10 +421,10 @@ static void files_proc_text(void)
 	       n1, n2, n3, n4, n5);
 }
 
-/* Changes to the read-only namespace: each gets its own error before EROFS (FS-016..FS-019). */
+/* Changes to read-only names (the initrd's, /proc): each gets its own error before EROFS (FS-016..FS-019). */
 static void files_read_only_changes(void)
 {
-	long m1 = sys_mkdir("/etc", 0755), m2 = sys_mkdir("/pt-new-dir", 0755), m3 = sys_mkdir("/no/such/x", 0755);
+	long m1 = sys_mkdir("/etc", 0755), m2 = sys_mkdir("/proc/pt-new-dir", 0755), m3 = sys_mkdir("/no/such/x", 0755);
 	long r1 = sys_rmdir(PT_RELEASE), r2 = sys_rmdir("/pt-none"), r3 = sys_rmdir("/etc");
 	long u1 = sys_unlink("/etc"), u2 = sys_unlink(PT_RELEASE), u3 = sys_unlinkat(PT_AT_FDCWD, "/etc", PT_AT_REMOVEDIR);
 	long u4 = sys_unlinkat(PT_AT_FDCWD, PT_RELEASE, 0x1);
@@ -434,7 +434,7 @@ static void files_read_only_changes(void)
 	       "%ld %ld %ld %ld %ld %ld %ld %ld %ld %ld", m1, m2, m3, r1, r2, r3, u1, u2, u3, u4);
 	long n1 = sys_rename("/pt-none", "/x"), n2 = sys_rename(PT_RELEASE, "/x"), n3 = sys_rename(PT_RELEASE, "/no/dir/x");
 	long l1 = sys_link("/etc", "/x"), l2 = sys_link(PT_RELEASE, "/etc");
-	long s1 = sys_symlink("", "/x"), s2 = sys_symlink("t", "/etc"), s3 = sys_symlink("t", "/pt-new-link");
+	long s1 = sys_symlink("", "/x"), s2 = sys_symlink("t", "/etc"), s3 = sys_symlink("t", "/proc/pt-new-link");
 	tcheck(n1 == -PT_ENOENT && n2 == -PT_EROFS && n3 == -PT_ENOENT && l1 == -PT_EPERM && l2 == -PT_EEXIST &&
 		       s1 == -PT_ENOENT && s2 == -PT_EEXIST && s3 == -PT_EROFS,
 	       "FS-017", "rename, link and symlink: the names are checked before EROFS", "%ld %ld %ld %ld %ld %ld %ld %ld",
