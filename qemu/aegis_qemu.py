@@ -21,6 +21,9 @@ Exit statuses follow include/aegis/test_exit.h: 33 pass, 35 fail, 37 panic. Stat
 outlives its timeout is killed and reported with status None, so a hung kernel
 fails its test instead of hanging the suite. debug_log=PATH adds `-d int,cpu_reset
 -D PATH` to see which exception led to a triple fault.
+
+disks=[PATH, ...] attaches each file as a raw IDE drive, in order (index 0 first); the kernel
+has no disk driver yet, so it reports none (spec/platform-contract.md PLAT-010).
 """
 import argparse
 import os
@@ -91,8 +94,10 @@ def decode_status(status):
 
 
 def qemu_argv(kernel=None, iso=None, cmdline=None, cpu=DEFAULT_CPU, memory=DEFAULT_MEMORY_MIB,
-              display="none", serial="stdio", debug_log=None, extra=(), preset=DEFAULT_PRESET, module=None):
-    """The full QEMU command line for one boot of a machine preset (module: PVH's one -initrd file)."""
+              display="none", serial="stdio", debug_log=None, extra=(), preset=DEFAULT_PRESET, module=None,
+              disks=()):
+    """The full QEMU command line for one boot of a machine preset (module: PVH's one -initrd file;
+    disks: files attached as raw IDE drives, in order)."""
     if (kernel is None) == (iso is None):
         raise ValueError("give exactly one of kernel= or iso=")
     if preset not in PRESETS:
@@ -110,6 +115,8 @@ def qemu_argv(kernel=None, iso=None, cmdline=None, cpu=DEFAULT_CPU, memory=DEFAU
         if cmdline is not None:
             raise ValueError("an ISO boot takes its command line from grub.cfg")
         argv += ["-cdrom", iso, "-boot", "d"]
+    for index, path in enumerate(disks):
+        argv += ["-drive", "file=%s,format=raw,if=ide,index=%d" % (path, index)]
     if debug_log:
         argv += ["-d", "int,cpu_reset", "-D", debug_log]
     return argv + list(extra)
@@ -198,10 +205,11 @@ def _display_size(monitor_path, workdir):
 
 def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAULT_CPU,
          memory=DEFAULT_MEMORY_MIB, debug_log=None, extra=(), stop_at=None, read_screen=False,
-         preset=DEFAULT_PRESET, linger=0.0, module=None):
+         preset=DEFAULT_PRESET, linger=0.0, module=None, disks=()):
     """Boot once with serial on a pipe; always returns, killing QEMU at the timeout.
 
-    module=PATH (PVH only) hands QEMU one boot module with -initrd.
+    module=PATH (PVH only) hands QEMU one boot module with -initrd; disks=[PATH, ...]
+    attaches raw IDE drives (see qemu_argv).
 
     stop_at=PREFIX ends a boot that has no test exit (a normal boot idles forever):
     QEMU is killed as soon as a line starting with PREFIX arrives, and the run is
@@ -217,7 +225,7 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
     if read_screen:
         extra = list(extra) + ["-monitor", "unix:%s,server=on,wait=off" % monitor_path]
     argv = qemu_argv(kernel=kernel, iso=iso, cmdline=cmdline, cpu=cpu, memory=memory,
-                     debug_log=debug_log, extra=extra, preset=preset, module=module)
+                     debug_log=debug_log, extra=extra, preset=preset, module=module, disks=disks)
     screen = display_size = None
     start = time.monotonic()
     proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -14,6 +14,12 @@ run_sim passes no boot module unless asked (args); boot_modules() gives the
 `--module FILE,NAME` options for the build's rootfs.img and initrd.cpio, the
 two modules every GRUB entry loads (spec/initrd.md INITRD-030, INITRD-043).
 
+    r = run_sim(cmdline="boot=text test=boot", disks=["/tmp/a.img", ("/tmp/b.img", 3)])
+
+disks= gives the sim disks backed by host files, disk0 first (spec/platform-contract.md
+PLAT-011): each a path, or (path, K) to make writes after the K-th fail (PLAT-012);
+disk_args() turns the same list into `--disk` options.
+
 run_sim always returns: a run that outlives its timeout is killed and reported with
 status None, so a hung kernel fails its test instead of hanging the suite.
 """
@@ -41,6 +47,18 @@ def boot_modules(rootfs=True, initrd=True):
     return args
 
 
+def disk_args(disks):
+    """aegis-sim options for disks: each item a path or (path, fail_after)."""
+    args = []
+    for disk in disks:
+        if isinstance(disk, (tuple, list)):
+            path, fail_after = disk
+            args += ["--disk", "%s,fail-after=%d" % (path, fail_after)]
+        else:
+            args += ["--disk", disk]
+    return args
+
+
 class SimRun:
     def __init__(self, status, stdout, stderr):
         self.status = status
@@ -52,13 +70,18 @@ class SimRun:
         return markers(self.lines)
 
 
-def run_sim(cmdline=None, seed=None, args=(), timeout=60):
-    argv = [SIM]
+def sim_options(cmdline=None, seed=None, args=(), disks=()):
+    """aegis-sim's options (without the program) for run_sim and spawn_sim."""
+    argv = []
     if cmdline is not None:
         argv += ["--cmdline", cmdline]
     if seed is not None:
         argv += ["--seed", str(seed)]
-    argv += list(args)
+    return argv + list(args) + disk_args(disks)
+
+
+def run_sim(cmdline=None, seed=None, args=(), timeout=60, disks=()):
+    argv = [SIM] + sim_options(cmdline, seed, args, disks)
     try:
         p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
         return SimRun(p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"))
@@ -66,14 +89,8 @@ def run_sim(cmdline=None, seed=None, args=(), timeout=60):
         return SimRun(None, (e.stdout or b"").decode("utf-8", "replace"), (e.stderr or b"").decode("utf-8", "replace"))
 
 
-def spawn_sim(cmdline=None, seed=None, args=(), timeout=30):
+def spawn_sim(cmdline=None, seed=None, args=(), timeout=30, disks=()):
     """Start aegis-sim under pexpect for interactive tests (typing, waiting for lines)."""
     import pexpect  # Debian's python3-pexpect; imported here so batch runs need no pexpect
 
-    argv = []
-    if cmdline is not None:
-        argv += ["--cmdline", cmdline]
-    if seed is not None:
-        argv += ["--seed", str(seed)]
-    argv += list(args)
-    return pexpect.spawn(SIM, argv, encoding="utf-8", timeout=timeout)
+    return pexpect.spawn(SIM, sim_options(cmdline, seed, args, disks), encoding="utf-8", timeout=timeout)

@@ -2,7 +2,7 @@
  * aegis-sim: boot the Aegis kernel as a Linux host process.
  *
  *     aegis-sim [--cmdline "..."] [--seed N] [--mem MIB] [--module FILE[,NAME]]... [--input FILE|-]
- *               [--mb2-file FILE | --no-mb2]
+ *               [--disk FILE[,fail-after=K]]... [--mb2-file FILE | --no-mb2]
  *
  * Builds a simulated machine (sim_platform_setup), writes a Multiboot2
  * information structure describing it into the simulated physical memory
@@ -17,6 +17,9 @@
  * "" without one (the text after the last comma is the NAME unless it holds
  * a '/').  spec/initrd.md INITRD-030 says how the kernel tells the root
  * image ("rootfs") and the initrd ("initrd") apart.
+ *
+ * Each --disk file becomes the next disk (disk0, disk1, ...) the platform
+ * offers the kernel (sim/disk.c, spec/platform-contract.md PLAT-011..PLAT-013).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -33,6 +36,7 @@
 #define MB2_MAGIC 0x36d76289u
 #define SIM_MODULES_MAX 8u
 #define SIM_MODULE_ALIGN 4096ull
+#define SIM_DISK_WHY_MAX 512u
 
 typedef struct {
 	const char *path;
@@ -49,7 +53,8 @@ const char *__asan_default_options(void)
 
 static void usage(FILE *to)
 {
-	fprintf(to, "usage: aegis-sim [--cmdline TEXT] [--seed N] [--mem MIB] [--module FILE[,NAME]]... [--input FILE|-] [--mb2-file FILE | --no-mb2]\n");
+	fprintf(to, "usage: aegis-sim [--cmdline TEXT] [--seed N] [--mem MIB] [--module FILE[,NAME]]... [--input FILE|-]\n"
+	            "                 [--disk FILE[,fail-after=K]]... [--mb2-file FILE | --no-mb2]\n");
 }
 
 static unsigned long long parse_number(const char *opt, const char *text)
@@ -162,6 +167,7 @@ int main(int argc, char **argv)
 	static sim_module_t modules[SIM_MODULES_MAX];
 	size_t module_count = 0;
 	int no_mb2 = 0;
+	char why[SIM_DISK_WHY_MAX];
 	uint64_t seed = 1;
 	uint64_t mem_bytes = SIM_DEFAULT_MEM_BYTES;
 	static const struct option opts[] = {
@@ -169,6 +175,7 @@ int main(int argc, char **argv)
 		{"mem", required_argument, NULL, 'm'},     {"mb2-file", required_argument, NULL, 'f'},
 		{"no-mb2", no_argument, NULL, 'n'},        {"help", no_argument, NULL, 'h'},
 		{"module", required_argument, NULL, 'o'}, {"input", required_argument, NULL, 'i'},
+		{"disk", required_argument, NULL, 'd'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -198,6 +205,12 @@ int main(int argc, char **argv)
 			break;
 		case 'i':
 			sim_input_set(optarg);
+			break;
+		case 'd':
+			if (sim_disk_add(optarg, why, sizeof(why)) != 0) {
+				fprintf(stderr, "aegis-sim: %s\n", why);
+				return 2;
+			}
 			break;
 		case 'h':
 			usage(stdout);

@@ -54,4 +54,18 @@ void sim_time_advance_to(uint64_t t_ns);
 /* --input FILE ("-": standard input): the console's input (input.c). */
 void sim_input_set(const char *path);
 
+/* --disk FILE[,fail-after=K]: disks backed by host files (disk.c, spec/platform-contract.md PLAT-011). */
+#define SIM_DISKS_MAX 4u
+#define SIM_DISK_SECTOR_SIZE 512u
+
+/*
+ * Open the disk "FILE[,fail-after=K]" describes as the next disk (disk<N>).
+ * 0, or a negative errno with what is wrong, as a sentence, in why (why_len
+ * bytes); nothing is added then.
+ */
+int sim_disk_add(const char *spec, char *why, size_t why_len);
+
+/* Close every disk (tests start each case from none). */
+void sim_disk_reset(void);
+
 #endif

@@ -151,6 +151,20 @@ uint64_t platform_time_ns(void);
  */
 size_t platform_entropy(void *buf, size_t len, const char **source);
 
+/* ---- disks ------------------------------------------------------------------ */
+
+/* A block device (src/kernel/fs/blockdev.h defines it; the kernel checks what it gets). */
+typedef struct blockdev blockdev_t;
+
+/*
+ * The machine's disk number index, owned by the platform (the same pointer on
+ * every call), or NULL when there is none; disks are numbered from 0 without
+ * gaps.  Its operations finish before they return (sim: pread/pwrite on the
+ * --disk file).  x86_64: none yet (no disk driver).  spec/platform-contract.md
+ * PLAT-010..PLAT-012.
+ */
+blockdev_t *platform_disk_get(unsigned index);
+
 /* ---- stopping -------------------------------------------------------------- */
 
 /* Stop this machine for good (interrupts off, no return). */

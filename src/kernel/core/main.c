@@ -19,6 +19,7 @@
 #include "core/panic.h"
 #include "core/rng.h"
 #include "core/timer.h"
+#include "fs/disk.h"
 #include "fs/initrd.h"
 #include "fs/rootfs.h"
 #include "fs/vfs_boot.h"
@@ -140,6 +141,7 @@ void kernel_main(const platform_boot_t *boot)
 	rng_init();
 	if (cmdline_get()->test == TEST_ACTION_PANIC)
 		boot_force_fault();
+	disk_probe_boot();
 	rootfs_mount_from_boot(&boot_info);
 	initrd_mount_from_boot(&boot_info);
 	vfs_boot();
