@@ -12,6 +12,7 @@
 #include "core/format.h"
 #include "core/kstring.h"
 #include "core/version.h"
+#include "fs/procfs_pid.h"
 #include "mm/kheap.h"
 #include "mm/pmm.h"
 #include "platform.h"
@@ -46,19 +47,10 @@ static size_t procfs_gen_uptime(char *buf, size_t cap)
 	                 (unsigned long)(cs % PROCFS_CS_PER_SEC));
 }
 
-/* /proc/self/status: the caller's identity, in Linux's field names. */
+/* /proc/self/status: the caller's status text (FS-081). */
 static size_t procfs_gen_status(char *buf, size_t cap)
 {
-	process_t *p = proc_current();
-	if (!p)
-		return 0;
-	const cred_t *c = &p->cred;
-	return ksnprintf(buf, cap,
-	                 "Name:\t%s\nState:\tR (running)\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\nUid:\t%u\t%u\t%u\t%u\n"
-	                 "Gid:\t%u\t%u\t%u\t%u\nThreads:\t1\nSigPnd:\t%016lx\nSigBlk:\t%016lx\n",
-	                 p->name, p->pid, p->pid, p->parent ? p->parent->pid : 0, (unsigned)c->ruid, (unsigned)c->euid,
-	                 (unsigned)c->suid, (unsigned)c->euid, (unsigned)c->rgid, (unsigned)c->egid, (unsigned)c->sgid,
-	                 (unsigned)c->egid, (unsigned long)p->sig_queue.set, (unsigned long)p->sig_blocked);
+	return procfs_pid_status(proc_current(), buf, cap);
 }
 
 static const procfs_file_t procfs_root_files[] = {

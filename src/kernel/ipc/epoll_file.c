@@ -5,6 +5,7 @@
 
 #include <aegis/errno.h>
 
+#include "core/format.h"
 #include "core/kstring.h"
 #include "ipc/poll_wait.h"
 #include "mm/kheap.h"
@@ -39,9 +40,16 @@ static void epoll_file_release(file_t *f)
 	kfree(f->object);
 }
 
+static size_t epoll_file_link_name(file_t *f, char *buf, size_t cap)
+{
+	(void)f;
+	return ksnprintf(buf, cap, "anon_inode:[eventpoll]");
+}
+
 static const file_ops_t epoll_ops = {
 	.release = epoll_file_release,
 	.poll = epoll_file_poll,
+	.link_name = epoll_file_link_name,
 };
 
 /* The instance behind epfd, or NULL (not open, or not an epoll file). */

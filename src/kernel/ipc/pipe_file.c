@@ -11,6 +11,7 @@
 #include <aegis/linux_abi.h>
 #include <aegis/signal.h>
 
+#include "core/format.h"
 #include "ipc/pipe.h"
 #include "ipc/poll_wait.h"
 #include "mm/kheap.h"
@@ -20,13 +21,17 @@
 
 #define PIPE_FILE_PERM 0600u
 #define PIPE_FILE_BLKSIZE 4096
+#define PIPE_FILE_FIRST_INO 1u
 
 
 typedef struct {
 	pipe_t core;
 	waitq_t readers; /* tasks waiting for data or for the last writer to leave */
 	waitq_t writers; /* tasks waiting for room or for the last reader to leave */
+	uint64_t ino;    /* the pipe's inode number: fstat's st_ino and pipe:[N] in /proc/<pid>/fd */
 } pipe_object_t;
+
+static uint64_t pipe_next_ino = PIPE_FILE_FIRST_INO;
 
 static void pipe_apply(pipe_object_t *po, uint32_t actions)
 {
@@ -102,10 +107,15 @@ static uint32_t pipe_file_poll(file_t *f)
 
 static void pipe_file_stat(file_t *f, aegis_stat_t *st)
 {
-	(void)f;
+	st->st_ino = ((pipe_object_t *)f->object)->ino;
 	st->st_mode = AEGIS_S_IFIFO | PIPE_FILE_PERM;
 	st->st_nlink = 1;
 	st->st_blksize = PIPE_FILE_BLKSIZE;
+}
+
+static size_t pipe_file_link_name(file_t *f, char *buf, size_t cap)
+{
+	return ksnprintf(buf, cap, "pipe:[%lu]", (unsigned long)((pipe_object_t *)f->object)->ino);
 }
 
 static const file_ops_t pipe_file_ops = {
@@ -114,6 +124,7 @@ static const file_ops_t pipe_file_ops = {
 	.release = pipe_file_release,
 	.stat = pipe_file_stat,
 	.poll = pipe_file_poll,
+	.link_name = pipe_file_link_name,
 };
 
 int pipe_file_create(uint32_t flags, file_t **read_end, file_t **write_end)
@@ -122,6 +133,7 @@ int pipe_file_create(uint32_t flags, file_t **read_end, file_t **write_end)
 	if (!po)
 		return -ENOMEM;
 	pipe_init(&po->core);
+	po->ino = pipe_next_ino++;
 	file_t *r = file_create(&pipe_file_ops, po, AEGIS_O_RDONLY | (flags & AEGIS_O_NONBLOCK));
 	file_t *w = file_create(&pipe_file_ops, po, AEGIS_O_WRONLY | (flags & AEGIS_O_NONBLOCK));
 	if (!r || !w) {

@@ -35,6 +35,8 @@ typedef struct {
 	uint32_t (*poll)(struct file *f);
 	/* ioctl with the user's argument (the op copies it); NULL: -ENOTTY. */
 	int64_t (*ioctl)(struct file *f, struct process *p, uint32_t cmd, uint64_t arg);
+	/* /proc/<pid>/fd's link target of a file with no node, as ksnprintf writes it; NULL: anon_inode:[file]. */
+	size_t (*link_name)(struct file *f, char *buf, size_t cap);
 } file_ops_t;
 
 typedef struct file {

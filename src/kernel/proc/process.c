@@ -6,6 +6,7 @@
 
 #include "core/version.h"
 #include "mm/uvm.h"
+#include "proc/proc_cmdline.h"
 #include "proc/proc_internal.h"
 
 #include <aegis/errno.h>
@@ -110,6 +111,7 @@ process_t *proc_alloc(process_t *parent, int *err)
 	p->pgid = parent ? parent->pgid : pid;
 	p->sid = parent ? parent->sid : pid;
 	p->umask = parent ? parent->umask : PROC_UMASK_DEFAULT;
+	p->start_ns = platform_time_ns();
 	fdtable_init(&p->fds);
 	if (parent)
 		proc_link_child(parent, p);
@@ -128,6 +130,7 @@ static void proc_remove(process_t *p)
 		}
 	}
 	proc_unlink_child(p);
+	proc_cmdline_drop(p);
 	kfree(p);
 }
 

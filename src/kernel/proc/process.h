@@ -39,6 +39,7 @@ typedef enum {
 } proc_state_t;
 
 struct uvm;
+struct proc_cmdline;
 
 typedef struct process {
 	int pid;
@@ -72,6 +73,8 @@ typedef struct process {
 	uint64_t syscall_nr;       /* the last system call, for restarts after a signal */
 	bool syscall_restartable;  /* its result in rax is a SIGNAL_ERESTART* value */
 	char exe_path[PROC_EXE_PATH_MAX];
+	struct proc_cmdline *cmdline; /* argv of the last execve (proc/proc_cmdline.h), shared with forks */
+	uint64_t start_ns;             /* platform time at creation (/proc/<pid>/stat's starttime) */
 } process_t;
 
 /* Set up the table (no processes yet). */

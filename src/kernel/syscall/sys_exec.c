@@ -29,6 +29,7 @@
 #include "proc/elf.h"
 #include "proc/elf_note.h"
 #include "proc/exec_stack.h"
+#include "proc/proc_cmdline.h"
 #include "proc/proc_internal.h"
 #include "proc/program.h"
 #include "proc/usercopy.h"
@@ -244,8 +245,8 @@ static int exec_build_space(process_t *p, const program_t *prog, const elf_plan_
 	return 0;
 }
 
-/* Set-ID bits, close-on-exec, signal reset, capabilities: the new program's identity. */
-static void exec_commit_identity(process_t *p, const program_t *prog, const cred_t *cred)
+/* Set-ID bits, close-on-exec, signal reset, capabilities, the argument list: the new program's identity. */
+static void exec_commit_identity(process_t *p, const program_t *prog, const cred_t *cred, const exec_args_t *a)
 {
 	p->cred = *cred;
 	fdtable_exec(&p->fds);
@@ -254,6 +255,7 @@ static void exec_commit_identity(process_t *p, const program_t *prog, const cred
 	const cap_policy_t *policy = cap_policy_match(cap_policy_boot_db(), prog->path, prog->uid, prog->mode);
 	(void)cap_proc_exec(&p->caps, policy);
 	proc_set_name(p, prog->path);
+	(void)proc_cmdline_set(p, a->strs, a->argc); /* on -ENOMEM the list is empty (FS-084) */
 }
 
 /*
@@ -302,7 +304,7 @@ static int exec_run(process_t *p, const char *path, exec_args_t *a)
 			if (old)
 				uvm_destroy(old);
 			platform_user_start(p->user, plan.entry, rsp);
-			exec_commit_identity(p, &prog, &cred);
+			exec_commit_identity(p, &prog, &cred, a);
 		}
 	} else if (r == 0) {
 		if (!exec_is_host_image(&prog)) {
@@ -315,7 +317,7 @@ static int exec_run(process_t *p, const char *path, exec_args_t *a)
 		} else {
 			r = platform_user_exec_image(p->user, prog.image, prog.size, a->ptrs, a->ptrs + a->argc + 1);
 			if (r == 0) {
-				exec_commit_identity(p, &prog, &cred);
+				exec_commit_identity(p, &prog, &cred, a);
 			} else if (r == -ENOEXEC && p->pid != PROC_INIT_PID) {
 				printk("[EXEC] WARN: %s: the host image did not start; pid %d is gone\n", path, p->pid);
 				r = EXEC_PROCESS_GONE; /* the caller frees what it holds, then ends the process */

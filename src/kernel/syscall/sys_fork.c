@@ -9,6 +9,7 @@
 
 #include "core/kstring.h"
 #include "mm/uvm.h"
+#include "proc/proc_cmdline.h"
 #include "proc/proc_internal.h"
 #include "proc/signal_action.h"
 #include "fs/vfs.h"
@@ -48,6 +49,7 @@ static int64_t proc_fork(process_t *p, uint64_t child_tid_addr)
 		child->name[i] = p->name[i];
 	cred_copy(&child->cred, &p->cred);
 	kmemcpy(child->exe_path, p->exe_path, sizeof(child->exe_path));
+	proc_cmdline_share(child, p);
 	child->cwd = vfs_cwd(p);
 	rlimit_table_copy(&child->rlimits, &p->rlimits);
 	signal_actions_fork(&child->sig_actions, &p->sig_actions);

@@ -7,6 +7,7 @@
 #include <aegis/fcntl.h>
 #include <aegis/linux_abi.h>
 
+#include "core/format.h"
 #include "proc/process.h"
 #include "tty/console_tty.h"
 
@@ -45,6 +46,12 @@ static uint32_t console_poll(file_t *f)
 	return console_tty_poll();
 }
 
+static size_t console_link_name(file_t *f, char *buf, size_t cap)
+{
+	(void)f;
+	return ksnprintf(buf, cap, "/dev/console");
+}
+
 static const file_ops_t console_ops = {
 	.read = console_read,
 	.write = console_write,
@@ -52,6 +59,7 @@ static const file_ops_t console_ops = {
 	.stat = console_stat,
 	.ioctl = console_ioctl,
 	.poll = console_poll,
+	.link_name = console_link_name,
 };
 
 file_t *console_file_open(void)
