@@ -126,4 +126,11 @@ typedef struct aegis_winsize {
 #define FIONREAD 0x541B
 #endif
 
+#ifndef TIOCGPTN
+/* Pseudo-terminal master ioctls (spec/tty.md TTY-110, TTY-111). */
+#define TIOCGPTN 0x80045430u
+#define TIOCSPTLCK 0x40045431u
+#define TIOCGPTLCK 0x80045439u
+#endif
+
 #endif

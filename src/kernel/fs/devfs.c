@@ -1,7 +1,9 @@
 /*
  * /dev: the kernel's device nodes (spec/filesystems.md FS-030..): null,
- * zero, random, urandom, console and tty.  The table is fixed; each node is
- * made on first lookup and opens to a file with the device's operations.
+ * zero, random, urandom, console and tty, and the pseudo-terminals' ptmx
+ * and pts directory (spec/tty.md TTY-110, fs/devpts.c).  The table is
+ * fixed; each node is made on first lookup and opens to a file with the
+ * device's operations.
  */
 #include <aegis/errno.h>
 #include <aegis/fcntl.h>
@@ -9,9 +11,11 @@
 #include "core/kstring.h"
 #include "core/rng.h"
 #include "fs/devfs.h"
-#include "proc/fdtable.h"
+#include "fs/devpts.h"
 #include "proc/process.h"
+#include "proc/fdtable.h"
 #include "tty/console_file.h"
+#include "tty/pty.h"
 
 #define DEVFS_DIR_PERM 0755u
 #define DEVFS_MAJOR_MEM 1u
@@ -47,6 +51,20 @@ static int64_t devfs_random_read(file_t *f, void *buf, size_t len)
 	return (int64_t)len;
 }
 
+static int devfs_console_open(process_t *p, uint32_t flags, file_t **out)
+{
+	(void)p;
+	(void)flags;
+	*out = console_file_open();
+	return *out ? 0 : -ENOMEM;
+}
+
+/* A new pseudo-terminal pair: -ENOSPC when the table is full. */
+static int devfs_ptmx_open(process_t *p, uint32_t flags, file_t **out)
+{
+	return pty_open_master(p, flags, out);
+}
+
 static const file_ops_t devfs_null_ops = { .read = devfs_null_read, .write = devfs_sink_write };
 static const file_ops_t devfs_zero_ops = { .read = devfs_zero_read, .write = devfs_sink_write };
 static const file_ops_t devfs_random_ops = { .read = devfs_random_read, .write = devfs_sink_write };
@@ -55,18 +73,21 @@ typedef struct {
 	const char *name;
 	uint32_t mode;
 	uint32_t major, minor;
-	const file_ops_t *ops; /* NULL: the console */
+	const file_ops_t *ops;           /* NULL: open makes the file */
+	int (*open)(process_t *p, uint32_t flags, file_t **out); /* the console, ptmx */
 } devfs_entry_t;
 
 static const devfs_entry_t devfs_table[] = {
-	{ "null", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_MEM, 3, &devfs_null_ops },
-	{ "zero", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_MEM, 5, &devfs_zero_ops },
-	{ "random", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_MEM, 8, &devfs_random_ops },
-	{ "urandom", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_MEM, 9, &devfs_random_ops },
-	{ "tty", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_TTY, 0, NULL },
-	{ "console", AEGIS_S_IFCHR | 0600u, DEVFS_MAJOR_TTY, 1, NULL },
+	{ "null", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_MEM, 3, &devfs_null_ops, NULL },
+	{ "zero", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_MEM, 5, &devfs_zero_ops, NULL },
+	{ "random", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_MEM, 8, &devfs_random_ops, NULL },
+	{ "urandom", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_MEM, 9, &devfs_random_ops, NULL },
+	{ "tty", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_TTY, 0, NULL, devfs_console_open },
+	{ "console", AEGIS_S_IFCHR | 0600u, DEVFS_MAJOR_TTY, 1, NULL, devfs_console_open },
+	{ "ptmx", AEGIS_S_IFCHR | 0666u, PTY_MASTER_MAJOR, PTY_MASTER_MINOR, NULL, devfs_ptmx_open },
 };
 #define DEVFS_COUNT (sizeof(devfs_table) / sizeof(devfs_table[0]))
+#define DEVFS_INO_PTS (DEVFS_COUNT + 2u) /* after the devices' i + 2 */
 
 static const vnode_ops_t devfs_dir_ops;
 static const vnode_ops_t devfs_dev_ops;
@@ -78,6 +99,10 @@ static vnode_sb_t devfs_sb = { .fstype = "devfs", .dev = VNODE_DEV_DEVFS };
 static int devfs_lookup(vnode_t *dir, const char *name, size_t len, vnode_t **out)
 {
 	(void)dir;
+	if (kstrlen(DEVPTS_NAME) == len && kmemcmp(DEVPTS_NAME, name, len) == 0) {
+		*out = devpts_dir(DEVFS_INO_PTS);
+		return *out ? 0 : -ENOMEM;
+	}
 	for (size_t i = 0; i < DEVFS_COUNT; i++) {
 		const devfs_entry_t *e = &devfs_table[i];
 		if (kstrlen(e->name) != len || kmemcmp(e->name, name, len) != 0)
@@ -107,16 +132,19 @@ static int devfs_list(vnode_t *dir, vnode_dirent_fn fn, void *ctx)
 		if (r != 0)
 			return r;
 	}
-	return 0;
+	vnode_dirent_t pts = { DEVPTS_NAME, kstrlen(DEVPTS_NAME), DEVFS_INO_PTS, AEGIS_DT_DIR };
+	return fn(ctx, &pts);
 }
 
 static file_t *devfs_open(vnode_t *node, process_t *p, uint32_t flags, int *err)
 {
-	(void)p;
 	const devfs_entry_t *e = node->data;
+	if (e->open) {
+		file_t *f = NULL;
+		*err = e->open(p, flags, &f);
+		return *err == 0 ? f : NULL;
+	}
 	*err = -ENOMEM;
-	if (!e->ops)
-		return console_file_open();
 	return file_create(e->ops, NULL, flags);
 }
 

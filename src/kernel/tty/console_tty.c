@@ -11,9 +11,9 @@
 #include "platform.h"
 #include "proc/proc_internal.h"
 #include "proc/signal_restart.h"
-#include "proc/usercopy.h"
 #include "sched/sched.h"
 #include "tty/ldisc.h"
+#include "tty/tty_user_ioctl.h"
 
 static tty_ldisc_t console_ld;
 static waitq_t console_readers = WAITQ_INIT; /* tasks in console_tty_read */
@@ -136,52 +136,9 @@ int64_t console_tty_write(const void *buf, size_t len)
 	return (int64_t)tty_ldisc_write(&console_ld, buf, len);
 }
 
-/* TIOCSPGRP: the group must be in the caller's session (the console belongs to every session for now). */
-static int console_set_pgrp(process_t *p, int32_t pgrp)
-{
-	if (pgrp <= 0)
-		return -EINVAL;
-	if (p && !proc_group_in_session(pgrp, p->sid))
-		return -EPERM;
-	return tty_ldisc_ioctl(&console_ld, TIOCSPGRP, &pgrp);
-}
-
 int64_t console_tty_ioctl(process_t *p, uint32_t cmd, uint64_t arg)
 {
-	aegis_termios_t t;
-	aegis_winsize_t w;
-	int32_t v;
-	switch (cmd) {
-	case TCGETS:
-		(void)tty_ldisc_ioctl(&console_ld, cmd, &t);
-		return copy_to_user(p, arg, &t, sizeof(t)) != 0 ? -EFAULT : 0;
-	case TCSETS:
-	case TCSETSW:
-	case TCSETSF:
-		if (copy_from_user(p, &t, arg, sizeof(t)) != 0)
-			return -EFAULT;
-		return tty_ldisc_ioctl(&console_ld, cmd, &t);
-	case TIOCGWINSZ:
-		(void)tty_ldisc_ioctl(&console_ld, cmd, &w);
-		return copy_to_user(p, arg, &w, sizeof(w)) != 0 ? -EFAULT : 0;
-	case TIOCSWINSZ:
-		if (copy_from_user(p, &w, arg, sizeof(w)) != 0)
-			return -EFAULT;
-		return tty_ldisc_ioctl(&console_ld, cmd, &w);
-	case TIOCGPGRP:
-	case FIONREAD:
-		(void)tty_ldisc_ioctl(&console_ld, cmd, &v);
-		return copy_to_user(p, arg, &v, sizeof(v)) != 0 ? -EFAULT : 0;
-	case TIOCSPGRP:
-		if (copy_from_user(p, &v, arg, sizeof(v)) != 0)
-			return -EFAULT;
-		return console_set_pgrp(p, v);
-	case TCFLSH:
-		v = (int32_t)arg; /* passed by value */
-		return tty_ldisc_ioctl(&console_ld, cmd, &v);
-	default:
-		return -ENOTTY;
-	}
+	return tty_user_ioctl(&console_ld, p, cmd, arg);
 }
 
 uint64_t console_tty_dropped(void)

@@ -45,26 +45,6 @@
 
 static char dirbuf[PT_DIRBUF];
 
-/* Whether a directory listing of path holds name (getdents64 records). */
-static bool pt_dir_has(const char *path, const char *name)
-{
-	long fd = sys_open(path, AEGIS_O_RDONLY | AEGIS_O_DIRECTORY, 0);
-	if (fd < 0)
-		return false;
-	bool found = false;
-	long n;
-	while (!found && (n = sys_getdents64((int)fd, dirbuf, sizeof(dirbuf))) > 0) {
-		for (long at = 0; at < n;) {
-			aegis_dirent64_t *d = (aegis_dirent64_t *)(dirbuf + at);
-			if (strcmp(d->d_name, name) == 0)
-				found = true;
-			at += d->d_reclen;
-		}
-	}
-	sys_close((int)fd);
-	return found;
-}
-
 static void files_namespace(void)
 {
 	char head[sizeof(PT_RELEASE_HEAD)] = { 0 };
@@ -76,14 +56,14 @@ static void files_namespace(void)
 		sys_close((int)fd);
 	aegis_stat_t st;
 	if (sys_stat(PT_EXT2_ONLY, &st) == 0) {
-		tcheck(pt_dir_has("/etc", "initrd-release") && pt_dir_has("/etc", "hostname") && st.st_dev == 2, "FS-001",
+		tcheck(tcheck_dir_has("/etc", "initrd-release") && tcheck_dir_has("/etc", "hostname") && st.st_dev == 2, "FS-001",
 			 "a directory in both layers lists the entries of both", "st_dev %lu", (unsigned long)st.st_dev);
 	} else {
 		tcheck_skip("FS-001", "a directory in both layers lists the entries of both", "no root file system in this boot");
 	}
 	long r = sys_stat("/dev", &st);
-	tcheck(r == 0 && (st.st_mode & AEGIS_S_IFMT) == AEGIS_S_IFDIR && st.st_dev == 3 && pt_dir_has("/", "dev") &&
-			 pt_dir_has("/", "proc"),
+	tcheck(r == 0 && (st.st_mode & AEGIS_S_IFMT) == AEGIS_S_IFDIR && st.st_dev == 3 && tcheck_dir_has("/", "dev") &&
+			 tcheck_dir_has("/", "proc"),
 		 "FS-002", "/dev and /proc are grafted at the root", "stat %ld mode 0%o dev %lu", r, st.st_mode,
 		 (unsigned long)st.st_dev);
 }
@@ -169,8 +149,8 @@ static void files_offsets(void)
 
 static void files_listing(void)
 {
-	tcheck(pt_dir_has("/dev", ".") && pt_dir_has("/dev", "..") && pt_dir_has("/dev", "null") &&
-			 pt_dir_has("/bin", "proctest"),
+	tcheck(tcheck_dir_has("/dev", ".") && tcheck_dir_has("/dev", "..") && tcheck_dir_has("/dev", "null") &&
+			 tcheck_dir_has("/bin", "proctest"),
 		 "FS-007", "getdents64 lists ., .. and the entries", "missing an entry");
 	long dir = sys_open("/dev", AEGIS_O_RDONLY, 0);
 	long small = sys_getdents64((int)dir, dirbuf, 10);
@@ -415,8 +395,8 @@ static void files_proc_text(void)
 	snprintf(pid_line, sizeof(pid_line), "\nPid:\t%ld\n", sys_getpid());
 	long n5 = read_text("/proc/self/status", proc_text, sizeof(proc_text));
 	bool status = n5 > 0 && strncmp(proc_text, "Name:\tproctest\n", 15) == 0 && strstr(proc_text, pid_line) != NULL;
-	tcheck(version && cmdline && meminfo && uptime && status && pt_dir_has("/proc", "meminfo") &&
-		       pt_dir_has("/proc/self", "status"),
+	tcheck(version && cmdline && meminfo && uptime && status && tcheck_dir_has("/proc", "meminfo") &&
+		       tcheck_dir_has("/proc/self", "status"),
 	       "FS-041", "/proc's text files: version, cmdline, meminfo, uptime and self/status", "%ld %ld %ld %ld %ld",
 	       n1, n2, n3, n4, n5);
 }

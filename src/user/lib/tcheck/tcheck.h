@@ -18,6 +18,9 @@ void tcheck(bool ok, const char *id, const char *text, const char *fmt, ...) __a
 /* Record a check that cannot run here, and why. */
 void tcheck_skip(const char *id, const char *text, const char *why);
 
+/* Does a getdents64 listing of directory path hold name? (tcheck_dir.c) */
+bool tcheck_dir_has(const char *path, const char *name);
+
 /* Print "name: P passed, F failed, S skipped"; true when nothing failed. */
 bool tcheck_summary(const char *name);
 
