@@ -11,7 +11,9 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "memory/mem_fixture.h"
 
@@ -135,6 +137,67 @@ static inline int ext2fx_mount_fails(uint8_t *image, size_t size, char *reason)
 	assert_true(reason[0] != '\0');
 	assert_int_equal(before.live_blocks, after.live_blocks);
 	return rc;
+}
+
+/* Mount img (size bytes) read-write through a RAM disk; asserts success. */
+static inline ext2_fs_t *ext2fx_mount_rw(blockdev_t *dev, uint8_t *img, size_t size)
+{
+	assert_int_equal(ramdisk_init(dev, "ram0", img, size, false), 0);
+	ext2_fs_t *fs = NULL;
+	char reason[EXT2_REASON_MAX];
+	int rc = ext2_mount(dev, &fs, reason, sizeof(reason));
+	if (rc != 0)
+		fail_msg("mount failed: %d %s", rc, reason);
+	return fs;
+}
+
+/* The inode at an absolute path; asserts it exists. */
+static inline ext2_inode_t ext2fx_inode(ext2_fs_t *fs, const char *path)
+{
+	uint32_t ino;
+	assert_int_equal(ext2_path_lookup(fs, path, &ino), 0);
+	ext2_inode_t in;
+	assert_int_equal(ext2_inode_read(fs, ino, &in), 0);
+	return in;
+}
+
+/* Run a shell command built like printf; its exit status, or -1 when it did not exit normally. */
+__attribute__((format(printf, 1, 2))) static inline int ext2fx_sh(const char *fmt, ...)
+{
+	char cmd[EXT2FX_CMD_MAX];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	assert_true(n > 0 && (size_t)n < sizeof(cmd));
+	int st = system(cmd);
+	return st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Is a host tool installed (found on PATH or in /sbin, /usr/sbin)? */
+static inline bool ext2fx_have(const char *tool)
+{
+	return ext2fx_sh("PATH=\"$PATH:/sbin:/usr/sbin\" command -v %s >/dev/null 2>&1", tool) == 0;
+}
+
+/* Save img into a new temporary folder as <folder>/image (path in file); returns the folder. */
+static inline char *ext2fx_save(const uint8_t *img, size_t size, char file[EXT2FX_PATH_MAX])
+{
+	char *dir = ext2fx_tmpdir();
+	snprintf(file, EXT2FX_PATH_MAX, "%s/image", dir);
+	ext2fx_write_file(file, img, size);
+	return dir;
+}
+
+/* Exit status of e2fsck with opts ("-fn", "-fy") on a saved copy of img (its report goes to stderr). */
+static inline int ext2fx_fsck(const uint8_t *img, size_t size, const char *opts)
+{
+	char file[EXT2FX_PATH_MAX];
+	char *dir = ext2fx_save(img, size, file);
+	int st = ext2fx_sh("e2fsck %s '%s' >&2", opts, file);
+	ext2fx_rmtree(dir);
+	free(dir);
+	return st;
 }
 
 static inline void ext2fx_put_le16(uint8_t *p, uint16_t v)

@@ -21,6 +21,7 @@
 #define EXT2_NAME_MAX 255u
 #define EXT2_N_BLOCKS 15u
 #define EXT2_REASON_MAX 128u
+#define EXT2_LINK_MAX 32000u   /* the most links an inode may have (Linux's ext2 limit) */
 
 /* Inode type bits (i_mode & EXT2_S_IFMT). */
 #define EXT2_S_IFMT 0xF000u
@@ -148,7 +149,13 @@ int ext2_path_lookup(ext2_fs_t *fs, const char *path, uint32_t *ino);
  */
 int64_t ext2_file_overwrite(ext2_fs_t *fs, const ext2_inode_t *inode, uint64_t offset, const void *buf, size_t len);
 
-/* Write inode's fields back to its on-disk slot (through the cache). */
+/*
+ * Write inode's fields back to its on-disk slot (through the cache).  This
+ * is also how attributes change: set mode's permission bits (never its type
+ * bits), uid, gid (all 32 bits) or atime/ctime/mtime in a current copy and
+ * write it; the core keeps no clock, so times are whatever the caller
+ * stores.  0, -EINVAL (inode number out of range), -EROFS or -EIO.
+ */
 int ext2_inode_write(ext2_fs_t *fs, const ext2_inode_t *inode);
 
 /*
@@ -180,29 +187,85 @@ int ext2_symlink(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len,
 		 size_t target_len, uint32_t uid, uint32_t gid, ext2_inode_t *out);
 
 /*
- * Remove name from dir: ext2_unlink for anything but a directory (-EISDIR),
- * ext2_rmdir for an empty directory (-ENOTDIR, -ENOTEMPTY, -EINVAL for "."
- * and ".."); the last link frees the inode and all its blocks.  Also
- * -ENOENT, -EROFS, -EIO.  dir is updated in place.
+ * Add a hard link name in dir to the non-directory inode (its link count
+ * is raised and written back; *inode is refreshed from disk).  Errors: the
+ * name errors of ext2_create (-EEXIST, -EINVAL, -ENAMETOOLONG, -ENOTDIR),
+ * -EPERM for a directory, -EMLINK at EXT2_LINK_MAX links, -ENOENT for an
+ * inode whose count is already 0 (unlinked, kept open), -ENOSPC, -EROFS,
+ * -EIO.  dir is updated in place.
  */
+int ext2_link(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len, ext2_inode_t *inode);
+
+/*
+ * Flags of ext2_unlink_ex and ext2_rename_ex.
+ * EXT2_REMOVE_DIR       remove an empty directory (rmdir), not a non-directory.
+ * EXT2_REMOVE_KEEP      an inode whose link count reaches 0 is NOT freed: it
+ *                       stays allocated, readable and writable (an open file
+ *                       after unlink) until ext2_inode_release.
+ * EXT2_RENAME_NOREPLACE (rename only) fail with -EEXIST if new_name exists.
+ */
+#define EXT2_REMOVE_DIR 0x1u
+#define EXT2_REMOVE_KEEP 0x2u
+#define EXT2_RENAME_NOREPLACE 0x4u
+
+/*
+ * Remove name from dir: a non-directory (-EISDIR for a directory), or with
+ * EXT2_REMOVE_DIR an empty directory (-ENOTDIR, -ENOTEMPTY, -EINVAL for "."
+ * and ".."; the parent's link count drops).  The inode loses one link (a
+ * directory all of them) and *victim (when non-NULL) is its number, 0 when
+ * nothing was removed.  At link count 0 the inode and all its blocks are
+ * freed, unless EXT2_REMOVE_KEEP.  Also -ENOENT, -EROFS, -EIO, -EINVAL for
+ * unknown flags.  dir is updated in place.
+ */
+int ext2_unlink_ex(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len, uint32_t flags,
+		   uint32_t *victim);
+/* ext2_unlink_ex without flags, and with EXT2_REMOVE_DIR. */
 int ext2_unlink(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len);
 int ext2_rmdir(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len);
 
 /*
- * Move name in src_dir to new_name in dst_dir (which may be the same
- * directory), replacing an existing target: a directory only replaces an
- * empty directory (-ENOTDIR, -ENOTEMPTY otherwise) and a non-directory only
- * a non-directory (-EISDIR); a directory never moves below itself and "."
- * or ".." never move (-EINVAL).  Also -ENOENT, -ENAMETOOLONG, -EROFS, -EIO.
+ * Free an inode kept by EXT2_REMOVE_KEEP: when its link count is 0 its
+ * blocks and the inode are given back (returns 0); when it has links again
+ * or still, nothing happens (0).  -EINVAL for a reserved or out-of-range
+ * number or an inode that is not in use (released twice), -EROFS, -EIO.
  */
+int ext2_inode_release(ext2_fs_t *fs, uint32_t ino);
+
+/*
+ * Move name in src_dir to new_name in dst_dir (which may be the same
+ * directory, even the same pointer), replacing an existing target: a
+ * directory only replaces an empty directory (-ENOTDIR, -ENOTEMPTY
+ * otherwise) and a non-directory only a non-directory (-EISDIR); a
+ * directory never moves below itself and "." or ".." never move (-EINVAL);
+ * a directory moving to a parent with EXT2_LINK_MAX links is -EMLINK.
+ * *victim (when non-NULL) is the replaced target's inode, 0 when none; it
+ * loses its link as in ext2_unlink_ex, freed at 0 unless EXT2_REMOVE_KEEP.
+ * With EXT2_RENAME_NOREPLACE an existing target is -EEXIST.  Renaming a name
+ * onto another link of the same inode changes nothing.  Also -ENOENT,
+ * -ENAMETOOLONG, -EROFS, -EIO, -EINVAL for unknown flags.
+ */
+int ext2_rename_ex(ext2_fs_t *fs, ext2_inode_t *src_dir, const char *name, size_t len, ext2_inode_t *dst_dir,
+		   const char *new_name, size_t new_len, uint32_t flags, uint32_t *victim);
+/* ext2_rename_ex without flags. */
 int ext2_rename(ext2_fs_t *fs, ext2_inode_t *src_dir, const char *name, size_t len, ext2_inode_t *dst_dir,
 		const char *new_name, size_t new_len);
+
+/*
+ * Cached inode copies: every call above updates the ext2_inode_t structures
+ * it is given (dir, src_dir, dst_dir, inode) in place, and none other.  A
+ * caller holding another copy of an inode a call changed on disk (the
+ * victim of an unlink or rename, a moved directory, a parent reached through
+ * another pointer, the inode of a new link) must re-read it with
+ * ext2_inode_read before using or writing it, or it would write stale fields
+ * back.
+ */
 
 /*
  * Set a regular file's size: shrinking frees every block past the new end
  * (through triple indirection) and zeroes the rest of the last block;
  * growing leaves a hole.  -EISDIR, -EINVAL (not a regular file), -EFBIG,
- * -EROFS, -EIO.
+ * -EROFS, -EIO.  Growing past 2 GiB - 1 (here or by ext2_file_write) sets
+ * the LARGE_FILE feature; a revision 0 filesystem refuses it with -EFBIG.
  */
 int ext2_truncate(ext2_fs_t *fs, ext2_inode_t *inode, uint64_t size);
 

@@ -6,18 +6,13 @@
  * bitmap a byte at a time through the cache.  Taking a bit updates the
  * bitmap, the group descriptor's free (and used-directory) count and the
  * primary superblock's free count, all as dirty cache blocks, so a sync
- * leaves the image consistent for e2fsck.  New blocks are zeroed.
+ * leaves the image consistent for e2fsck.  New blocks are zeroed.  The
+ * superblock's LARGE_FILE feature is set here too, when a file first grows
+ * past 2 GiB - 1.
  */
 #include "fs/ext2/ext2_internal.h"
 
 #include "core/kstring.h"
-
-/* Superblock location in filesystem blocks: block 1 with 1 KiB blocks, else byte 1024 of block 0. */
-static void ext2_super_where(const ext2_fs_t *fs, uint32_t *block, uint32_t *offset)
-{
-	*block = EXT2_SB_OFFSET / fs->block_size;
-	*offset = EXT2_SB_OFFSET % fs->block_size;
-}
 
 static int ext2_counts_write(ext2_fs_t *fs, uint32_t g)
 {
@@ -143,21 +138,36 @@ int ext2_inode_alloc(ext2_fs_t *fs, bool is_dir, uint32_t *ino)
 	return ext2_fail(fs, -ENOSPC, "no free inode on %s", fs->dev->name);
 }
 
-int ext2_inode_release(ext2_fs_t *fs, uint32_t ino, bool is_dir)
+int ext2_inode_in_use(ext2_fs_t *fs, uint32_t ino)
+{
+	if (ino == 0 || ino > fs->inodes_count)
+		return ext2_fail(fs, -EINVAL, "inode %u out of range 1..%u", ino, fs->inodes_count);
+	uint32_t bit = (ino - 1) % fs->inodes_per_group;
+	uint8_t v;
+	int rc = ext2_cache_read(fs, fs->groups[(ino - 1) / fs->inodes_per_group].inode_bitmap,
+				 bit / EXT2_BITS_PER_BYTE, &v, 1);
+	if (rc < 0)
+		return rc;
+	return (v >> (bit % EXT2_BITS_PER_BYTE)) & 1u;
+}
+
+int ext2_inode_dealloc(ext2_fs_t *fs, uint32_t ino, bool is_dir)
 {
 	if (ino < fs->first_ino || ino > fs->inodes_count)
 		return ext2_fail(fs, -EINVAL, "inode %u cannot be released", ino);
 	uint32_t g = (ino - 1) / fs->inodes_per_group;
 	uint32_t bit = (ino - 1) % fs->inodes_per_group;
 	ext2_group_t *gd = &fs->groups[g];
-	uint8_t v;
-	int rc = ext2_cache_read(fs, gd->inode_bitmap, bit / EXT2_BITS_PER_BYTE, &v, 1);
+	int rc = ext2_inode_in_use(fs, ino);
 	if (rc < 0)
 		return rc;
-	uint8_t mask = (uint8_t)(1u << (bit % EXT2_BITS_PER_BYTE));
-	if ((v & mask) == 0)
+	if (rc == 0)
 		return ext2_fail(fs, -EIO, "inode %u is already free", ino);
-	v = (uint8_t)(v & ~mask);
+	uint8_t v;
+	rc = ext2_cache_read(fs, gd->inode_bitmap, bit / EXT2_BITS_PER_BYTE, &v, 1);
+	if (rc < 0)
+		return rc;
+	v = (uint8_t)(v & ~(1u << (bit % EXT2_BITS_PER_BYTE)));
 	rc = ext2_cache_write(fs, gd->inode_bitmap, bit / EXT2_BITS_PER_BYTE, &v, 1);
 	if (rc < 0)
 		return rc;
@@ -166,6 +176,24 @@ int ext2_inode_release(ext2_fs_t *fs, uint32_t ino, bool is_dir)
 		gd->used_dirs--;
 	fs->free_inodes++;
 	return ext2_counts_write(fs, g);
+}
+
+int ext2_size_allow(ext2_fs_t *fs, uint64_t size)
+{
+	if (size <= EXT2_SMALL_FILE_MAX || (fs->feature_ro_compat & EXT2_RO_COMPAT_LARGE_FILE))
+		return 0;
+	if (fs->rev_level == EXT2_GOOD_OLD_REV)
+		return ext2_fail(fs, -EFBIG, "revision 0 files stop at 2 GiB");
+	uint32_t sb_block, sb_off;
+	ext2_super_where(fs, &sb_block, &sb_off);
+	uint32_t ro = fs->feature_ro_compat | EXT2_RO_COMPAT_LARGE_FILE;
+	uint8_t le[EXT2_BLOCK_PTR_SIZE];
+	for (uint32_t i = 0; i < EXT2_BLOCK_PTR_SIZE; i++)
+		le[i] = (uint8_t)(ro >> (8u * i));
+	int rc = ext2_cache_write(fs, sb_block, sb_off + SB_FEATURE_RO_COMPAT, le, sizeof(le));
+	if (rc == 0)
+		fs->feature_ro_compat = ro;
+	return rc;
 }
 
 int ext2_block_release(ext2_fs_t *fs, uint32_t block)

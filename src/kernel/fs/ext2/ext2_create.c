@@ -16,7 +16,7 @@
 #define EXT2_DIR_LINKS 2u        /* "." and the parent's entry */
 #define EXT2_DOT_REC_LEN 12u
 
-static int ext2_name_check(ext2_fs_t *fs, const ext2_inode_t *dir, const char *name, size_t len)
+int ext2_name_check(ext2_fs_t *fs, const ext2_inode_t *dir, const char *name, size_t len)
 {
 	if (!ext2_inode_is(dir, EXT2_S_IFDIR))
 		return ext2_fail(fs, -ENOTDIR, "inode %u is not a directory", dir->ino);
@@ -24,7 +24,7 @@ static int ext2_name_check(ext2_fs_t *fs, const ext2_inode_t *dir, const char *n
 		return ext2_fail(fs, -EINVAL, "empty name");
 	if (len > EXT2_NAME_MAX)
 		return ext2_fail(fs, -ENAMETOOLONG, "name of %zu bytes exceeds %u", len, EXT2_NAME_MAX);
-	if ((len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.'))
+	if (ext2_name_is_dot(name, len))
 		return ext2_fail(fs, -EEXIST, "\".\" and \"..\" always exist");
 	for (size_t i = 0; i < len; i++)
 		if (name[i] == '/' || name[i] == '\0')
@@ -34,6 +34,19 @@ static int ext2_name_check(ext2_fs_t *fs, const ext2_inode_t *dir, const char *n
 	if (rc == 0)
 		return ext2_fail(fs, -EEXIST, "name exists in dir %u", dir->ino);
 	return rc == -ENOENT ? 0 : rc;
+}
+
+uint8_t ext2_ft_of_mode(uint16_t mode)
+{
+	switch (mode & EXT2_S_IFMT) {
+	case EXT2_S_IFREG: return EXT2_FT_REG_FILE;
+	case EXT2_S_IFDIR: return EXT2_FT_DIR;
+	case EXT2_S_IFCHR: return EXT2_FT_CHRDEV;
+	case EXT2_S_IFBLK: return EXT2_FT_BLKDEV;
+	case EXT2_S_IFIFO: return EXT2_FT_FIFO;
+	case EXT2_S_IFSOCK: return EXT2_FT_SOCK;
+	default: return EXT2_FT_SYMLINK;
+	}
 }
 
 /* Clear the whole on-disk slot of ino (extra fields of large inodes included). */
@@ -69,7 +82,7 @@ static int ext2_new_inode(ext2_fs_t *fs, uint16_t mode, uint32_t uid, uint32_t g
 	if (rc == 0)
 		rc = ext2_inode_write(fs, out);
 	if (rc < 0)
-		ext2_inode_release(fs, ino, is_dir);
+		ext2_inode_dealloc(fs, ino, is_dir);
 	return rc;
 }
 
@@ -86,7 +99,7 @@ int ext2_create(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len, 
 		return rc;
 	rc = ext2_dirent_add(fs, dir, name, len, out->ino, EXT2_FT_REG_FILE);
 	if (rc < 0)
-		ext2_inode_release(fs, out->ino, false);
+		ext2_inode_dealloc(fs, out->ino, false);
 	return rc;
 }
 
@@ -98,6 +111,8 @@ int ext2_mkdir(ext2_fs_t *fs, ext2_inode_t *dir, const char *name, size_t len, u
 	int rc = ext2_name_check(fs, dir, name, len);
 	if (rc < 0)
 		return rc;
+	if (dir->links >= EXT2_LINK_MAX)
+		return ext2_fail(fs, -EMLINK, "dir %u has %u links already", dir->ino, dir->links);
 	rc = ext2_new_inode(fs, (uint16_t)(EXT2_S_IFDIR | (perm & ~EXT2_S_IFMT)), uid, gid, out);
 	if (rc < 0)
 		return rc;

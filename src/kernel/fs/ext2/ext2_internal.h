@@ -44,6 +44,7 @@
 #define EXT2_INCOMPAT_FILETYPE 0x0002u
 #define EXT2_INCOMPAT_SUPPORTED EXT2_INCOMPAT_FILETYPE
 #define EXT2_RO_COMPAT_LARGE_FILE 0x0002u
+#define EXT2_SMALL_FILE_MAX 0x7FFFFFFFull /* bigger regular files need LARGE_FILE */
 
 /* ---- block group descriptor: 32 bytes each ------------------------------- */
 #define EXT2_GD_SIZE 32u
@@ -72,6 +73,7 @@
 #define IN_SIZE_HIGH 108u  /* i_dir_acl: high size bits of regular files */
 #define IN_UID_HIGH 120u
 #define IN_GID_HIGH 122u
+#define EXT2_DIR_MIN_LINKS 2u /* a directory keeps "." and its own entry */
 #define EXT2_INDEX_FL 0x00001000u /* hashed directory (htree); we keep directories linear */
 #define EXT2_BLOCK_PTR_SIZE 4u
 #define EXT2_NDIR_BLOCKS 12u
@@ -168,8 +170,40 @@ int ext2_block_alloc(ext2_fs_t *fs, uint32_t goal_group, uint32_t *block);
 int ext2_inode_alloc(ext2_fs_t *fs, bool is_dir, uint32_t *ino);
 /* Give a block back (bitmap bit cleared, counts restored); -EIO if it was free. */
 int ext2_block_release(ext2_fs_t *fs, uint32_t block);
-/* Give an inode back (bitmap bit cleared, counts restored). */
-int ext2_inode_release(ext2_fs_t *fs, uint32_t ino, bool is_dir);
+/* Give an inode back (bitmap bit cleared, counts restored); -EIO if it was free. */
+int ext2_inode_dealloc(ext2_fs_t *fs, uint32_t ino, bool is_dir);
+/* Is ino marked in use in its group's inode bitmap: 1, 0, or a negative error. */
+int ext2_inode_in_use(ext2_fs_t *fs, uint32_t ino);
+/*
+ * Before a regular file grows to size: above 2 GiB - 1 the LARGE_FILE
+ * feature is set in the superblock (revision 1), or -EFBIG (revision 0).
+ */
+int ext2_size_allow(ext2_fs_t *fs, uint64_t size);
+
+/* Superblock location in filesystem blocks: block 1 with 1 KiB blocks, else byte 1024 of block 0. */
+static inline void ext2_super_where(const ext2_fs_t *fs, uint32_t *block, uint32_t *offset)
+{
+	*block = EXT2_SB_OFFSET / fs->block_size;
+	*offset = EXT2_SB_OFFSET % fs->block_size;
+}
+
+/* Name rules for a new entry (ext2_create.c): 0, -ENOTDIR, -EINVAL, -ENAMETOOLONG, -EEXIST or -EIO. */
+int ext2_name_check(ext2_fs_t *fs, const ext2_inode_t *dir, const char *name, size_t len);
+/* The directory-entry file type for an inode mode (ext2_create.c). */
+uint8_t ext2_ft_of_mode(uint16_t mode);
+/* Is name "." or ".."? */
+static inline bool ext2_name_is_dot(const char *name, size_t len)
+{
+	return (len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.');
+}
+
+/*
+ * Free the block tree under block (level 0 = a data block) (ext2_remove.c);
+ * *freed counts the blocks given back; a damaged tree stops with -EIO.
+ */
+int ext2_free_tree(ext2_fs_t *fs, uint32_t block, uint32_t level, uint32_t *freed);
+/* Free every block of inode, set dtime and give the inode back (ext2_remove.c). */
+int ext2_inode_destroy(ext2_fs_t *fs, ext2_inode_t *inode);
 
 /* ext2_block_map that allocates missing data and indirect blocks (ext2_write.c). */
 int ext2_block_map_alloc(ext2_fs_t *fs, ext2_inode_t *inode, uint64_t index, uint32_t *phys);

@@ -4,11 +4,12 @@
  * Order: look both names up and check the POSIX rules (a directory only
  * replaces an empty directory, a non-directory only a non-directory, a
  * directory never moves below itself: found by walking ".." from the
- * destination to the root, bounded by the inode count); remove the target;
+ * destination to the root, bounded by the inode count); remove the target
+ * (freed, or kept for the caller with EXT2_REMOVE_KEEP, and reported);
  * add the new entry; remove the old one; for a directory moving between
  * parents, point its ".." at the new parent and move one link count.
- * When both directories are the same inode, one structure is used for
- * both sides so the caller's copies stay in step.
+ * When both directories are the same inode (two copies or one pointer),
+ * one structure is used for both sides so the caller's copies stay in step.
  */
 #include "fs/ext2/ext2_internal.h"
 
@@ -16,19 +17,6 @@
 
 #define EXT2_DOTDOT_OFFSET 12u   /* ".." follows the 12-byte "." record in a directory's first block */
 #define EXT2_DOTDOT_NAME_LEN 2u
-
-static uint8_t ext2_ft_of_mode(uint16_t mode)
-{
-	switch (mode & EXT2_S_IFMT) {
-	case EXT2_S_IFREG: return EXT2_FT_REG_FILE;
-	case EXT2_S_IFDIR: return EXT2_FT_DIR;
-	case EXT2_S_IFCHR: return EXT2_FT_CHRDEV;
-	case EXT2_S_IFBLK: return EXT2_FT_BLKDEV;
-	case EXT2_S_IFIFO: return EXT2_FT_FIFO;
-	case EXT2_S_IFSOCK: return EXT2_FT_SOCK;
-	default: return EXT2_FT_SYMLINK;
-	}
-}
 
 /* Is ino an ancestor of (or equal to) dir?  Walks ".." up to the root. */
 static int ext2_is_ancestor(ext2_fs_t *fs, uint32_t ino, uint32_t dir)
@@ -70,15 +58,58 @@ static int ext2_set_dotdot(ext2_fs_t *fs, const ext2_inode_t *dir, uint32_t pare
 	return ext2_cache_write(fs, phys, EXT2_DOTDOT_OFFSET, rec, EXT2_BLOCK_PTR_SIZE);
 }
 
-int ext2_rename(ext2_fs_t *fs, ext2_inode_t *src_dir, const char *name, size_t len, ext2_inode_t *dst_dir,
-		const char *new_name, size_t new_len)
+/*
+ * The target side of a rename: 0 when new_name is free (and valid), 1 when
+ * it names the moving inode itself (nothing to do), or the removal of an
+ * existing target (its number in *victim) under the type rules.
+ */
+static int ext2_rename_target(ext2_fs_t *fs, ext2_inode_t *dst_dir, const char *new_name, size_t new_len,
+			      const ext2_inode_t *moving, uint32_t flags, uint32_t *victim)
 {
+	uint32_t target;
+	int rc = ext2_dir_lookup(fs, dst_dir, new_name, new_len, &target);
+	if (rc == -ENOENT) {
+		if (new_len > EXT2_NAME_MAX)
+			return ext2_fail(fs, -ENAMETOOLONG, "new name of %zu bytes", new_len);
+		for (size_t i = 0; i < new_len; i++)
+			if (new_name[i] == '/' || new_name[i] == '\0')
+				return ext2_fail(fs, -EINVAL, "name contains '/' or NUL");
+		return new_len == 0 ? ext2_fail(fs, -EINVAL, "empty new name") : 0;
+	}
+	if (rc < 0)
+		return rc;
+	if (target == moving->ino)
+		return 1;
+	if (flags & EXT2_RENAME_NOREPLACE)
+		return ext2_fail(fs, -EEXIST, "%.*s exists", (int)new_len, new_name);
+	ext2_inode_t old;
+	rc = ext2_inode_read(fs, target, &old);
+	if (rc < 0)
+		return rc;
+	bool is_dir = ext2_inode_is(moving, EXT2_S_IFDIR);
+	bool old_dir = ext2_inode_is(&old, EXT2_S_IFDIR);
+	if (is_dir && !old_dir)
+		return ext2_fail(fs, -ENOTDIR, "cannot replace a non-directory with a directory");
+	if (!is_dir && old_dir)
+		return ext2_fail(fs, -EISDIR, "cannot replace a directory with a non-directory");
+	uint32_t remove_flags = (old_dir ? EXT2_REMOVE_DIR : 0u) | (flags & EXT2_REMOVE_KEEP);
+	return ext2_unlink_ex(fs, dst_dir, new_name, new_len, remove_flags, victim);
+}
+
+int ext2_rename_ex(ext2_fs_t *fs, ext2_inode_t *src_dir, const char *name, size_t len, ext2_inode_t *dst_dir,
+		   const char *new_name, size_t new_len, uint32_t flags, uint32_t *victim)
+{
+	if (victim != NULL)
+		*victim = 0;
 	if (fs->read_only)
 		return ext2_fail(fs, -EROFS, "%s is read-only", fs->dev->name);
+	if ((flags & ~(EXT2_REMOVE_KEEP | EXT2_RENAME_NOREPLACE)) != 0)
+		return ext2_fail(fs, -EINVAL, "unknown rename flags 0x%x", flags);
+	if (!ext2_inode_is(src_dir, EXT2_S_IFDIR) || !ext2_inode_is(dst_dir, EXT2_S_IFDIR))
+		return ext2_fail(fs, -ENOTDIR, "rename between non-directories");
 	bool same_dir = src_dir->ino == dst_dir->ino;
 	ext2_inode_t *from = same_dir ? dst_dir : src_dir;
-	if ((len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.') ||
-	    (new_len == 1 && new_name[0] == '.') || (new_len == 2 && new_name[0] == '.' && new_name[1] == '.'))
+	if (ext2_name_is_dot(name, len) || ext2_name_is_dot(new_name, new_len))
 		return ext2_fail(fs, -EINVAL, "cannot rename \".\" or \"..\"");
 	uint32_t ino;
 	int rc = ext2_dir_lookup(fs, from, name, len, &ino);
@@ -96,32 +127,14 @@ int ext2_rename(ext2_fs_t *fs, ext2_inode_t *src_dir, const char *name, size_t l
 		if (rc == 1)
 			return ext2_fail(fs, -EINVAL, "cannot move dir %u below itself", ino);
 	}
-	uint32_t target;
-	rc = ext2_dir_lookup(fs, dst_dir, new_name, new_len, &target);
-	if (rc == 0) {
-		if (target == ino)
-			return 0;
-		ext2_inode_t old;
-		rc = ext2_inode_read(fs, target, &old);
-		if (rc < 0)
-			return rc;
-		bool old_dir = ext2_inode_is(&old, EXT2_S_IFDIR);
-		if (is_dir && !old_dir)
-			return ext2_fail(fs, -ENOTDIR, "cannot replace a non-directory with a directory");
-		if (!is_dir && old_dir)
-			return ext2_fail(fs, -EISDIR, "cannot replace a directory with a non-directory");
-		rc = old_dir ? ext2_rmdir(fs, dst_dir, new_name, new_len) : ext2_unlink(fs, dst_dir, new_name, new_len);
-		if (rc < 0)
-			return rc;
-	} else if (rc != -ENOENT) {
-		return rc;
-	} else {
-		if (new_len == 0 || new_len > EXT2_NAME_MAX)
-			return ext2_fail(fs, new_len == 0 ? -EINVAL : -ENAMETOOLONG, "bad new name length %zu", new_len);
-		for (size_t i = 0; i < new_len; i++)
-			if (new_name[i] == '/' || new_name[i] == '\0')
-				return ext2_fail(fs, -EINVAL, "name contains '/' or NUL");
-	}
+	uint32_t replaced = 0;
+	rc = ext2_rename_target(fs, dst_dir, new_name, new_len, &moving, flags, &replaced);
+	if (victim != NULL)
+		*victim = replaced;
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
+	if (is_dir && !same_dir && replaced == 0 && dst_dir->links >= EXT2_LINK_MAX)
+		return ext2_fail(fs, -EMLINK, "dir %u has %u links already", dst_dir->ino, dst_dir->links);
 	rc = ext2_dirent_add(fs, dst_dir, new_name, new_len, ino, ext2_ft_of_mode(moving.mode));
 	if (rc < 0)
 		return rc;
@@ -134,7 +147,7 @@ int ext2_rename(ext2_fs_t *fs, ext2_inode_t *src_dir, const char *name, size_t l
 		rc = ext2_set_dotdot(fs, &moving, dst_dir->ino);
 		if (rc < 0)
 			return rc;
-		if (src_dir->links > 2)
+		if (src_dir->links > EXT2_DIR_MIN_LINKS)
 			src_dir->links--;
 		dst_dir->links++;
 		rc = ext2_inode_write(fs, src_dir);
@@ -144,4 +157,10 @@ int ext2_rename(ext2_fs_t *fs, ext2_inode_t *src_dir, const char *name, size_t l
 	if (same_dir)
 		*src_dir = *dst_dir;
 	return rc;
+}
+
+int ext2_rename(ext2_fs_t *fs, ext2_inode_t *src_dir, const char *name, size_t len, ext2_inode_t *dst_dir,
+		const char *new_name, size_t new_len)
+{
+	return ext2_rename_ex(fs, src_dir, name, len, dst_dir, new_name, new_len, 0, NULL);
 }

@@ -6,7 +6,8 @@
  * not model stay as they were).  ext2_file_write maps each file block,
  * allocating the data block and any missing indirect blocks on the way
  * (direct through triple indirect), counts them in i_blocks, writes the
- * bytes, grows the size and writes the inode back.
+ * bytes, grows the size and writes the inode back.  A file growing past
+ * 2 GiB - 1 first gets the LARGE_FILE feature set (ext2_size_allow).
  */
 #include "fs/ext2/ext2_internal.h"
 
@@ -139,6 +140,11 @@ int64_t ext2_file_write(ext2_fs_t *fs, ext2_inode_t *inode, uint64_t offset, con
 		return ext2_fail(fs, -EINVAL, "inode %u is not a regular file", inode->ino);
 	if (len > EXT2_WRITE_MAX)
 		return ext2_fail(fs, -EINVAL, "write of %zu bytes is too large at once", len);
+	if (offset + len < offset)
+		return ext2_fail(fs, -EFBIG, "write end overflows");
+	int arc = len != 0 && offset + len > inode->size ? ext2_size_allow(fs, offset + len) : 0;
+	if (arc < 0)
+		return arc;
 	const uint8_t *src = buf;
 	size_t done = 0;
 	int rc = 0;
