@@ -58,6 +58,7 @@
 #define SYS_unlinkat 263
 #define SYS_renameat 264
 #define SYS_linkat 265
+#define SYS_epoll_pwait 281
 #define SYS_renameat2 316
 #define SYS_symlinkat 266
 #define SYS_readlinkat 267

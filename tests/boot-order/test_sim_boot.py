@@ -32,6 +32,7 @@ SIM_ORDER = [
     registered_line(INITRD_IMAGE) if os.path.exists(INITRD_IMAGE) else "[INITRD] OK: (initrd not built)",
     "[VFS] OK: root is the initrd over ext2, 5 file systems mounted",
     "[CAP_POLICY] OK: 11 policies loaded",
+    "[POLL] OK: vfs poll pipe",
     "[IRQ] OK: interrupts enabled, 2 timer ticks in 20 ms",
     "[AEGIS] OK: early boot complete",
 ]
@@ -42,7 +43,7 @@ WITH_ROOT = boot_modules()  # rootfs.img and initrd.cpio, named as GRUB names th
 
 r = run_sim("boot=text test=boot", seed=7, args=WITH_ROOT)
 m = markers(r.lines)
-t.ok(find_in_order(m, SIM_ORDER) is None, "BOOT-003 BOOT-009 BOOT-010 BOOT-011 sim markers in order",
+t.ok(find_in_order(m, SIM_ORDER) is None, "BOOT-003 BOOT-009 BOOT-010 BOOT-011 FS-064 FS-100 sim markers in order",
      detail=(find_in_order(m, SIM_ORDER) or "") + "\n" + r.stdout)
 t.ok(all(l.split("]")[1].split(":")[0].strip() in ("OK", "WARN", "FAIL", "SKIP") for l in m if l.startswith("[") and "]" in l),
      "BOOT-001 every marker has a status word", detail=r.stdout)

@@ -134,6 +134,8 @@ static void test_glue_001_every_call_marshals_its_arguments(void **state)
 	CHECK(sys_epoll_create1(11), SYS_epoll_create1, 11, 0, 0, 0, 0, 0);
 	CHECK(sys_epoll_ctl(11, 22, 33, (aegis_epoll_event_t *)(void *)&mem[3]), SYS_epoll_ctl, 11, 22, 33, P(3), 0, 0);
 	CHECK(sys_epoll_wait(11, (aegis_epoll_event_t *)(void *)&mem[1], 33, 44), SYS_epoll_wait, 11, P(1), 33, 44, 0, 0);
+	CHECK(sys_epoll_pwait(11, (aegis_epoll_event_t *)(void *)&mem[1], 33, 44, (const aegis_sigset_t *)(void *)&mem[2], 8),
+	      SYS_epoll_pwait, 11, P(1), 33, 44, P(2), 8);
 	/* glue_mem.c */
 	CHECK(sys_mmap((void *)&mem[0], 22, 33, 44, 55, BIG(5)), SYS_mmap, P(0), 22, 33, 44, 55, BIG(5));
 	CHECK(sys_munmap((void *)&mem[0], 22), SYS_munmap, P(0), 22, 0, 0, 0, 0);

@@ -23,6 +23,7 @@
 #include "fs/initrd.h"
 #include "fs/rootfs.h"
 #include "fs/vfs_boot.h"
+#include "ipc/poll_selftest.h"
 #include "mm/kheap.h"
 #include "mm/kva.h"
 #include "mm/pmm.h"
@@ -146,6 +147,7 @@ void kernel_main(const platform_boot_t *boot)
 	initrd_mount_from_boot(&boot_info);
 	vfs_boot();
 	cap_policy_load_boot(rootfs_get());
+	poll_selftest_boot();
 
 	platform_irq_enable();
 	uint64_t waited_ns = timer_wait_ticks(BOOT_TIMER_PROOF_TICKS);

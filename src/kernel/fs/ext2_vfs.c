@@ -164,16 +164,40 @@ static int ext2v_create(vnode_t *dir, const char *name, size_t len, const vnode_
 	return r != 0 ? r : ext2v_get(dir->sb, made.ino, out);
 }
 
+static int ext2v_link(vnode_t *dir, const char *name, size_t len, vnode_t *node)
+{
+	int r = ext2_link(ext2v_fs(dir), ext2v_inode(dir), name, len, ext2v_inode(node));
+	ext2v_fill(dir);
+	ext2v_fill(node);
+	return r;
+}
+
+/*
+ * A name that lost its last link: the inode stays allocated while its vnode
+ * is in memory (an open file keeps its data, POSIX) and is freed at the
+ * vnode's release; with no vnode it is freed now.
+ */
+static void ext2v_orphan(vnode_sb_t *sb, uint32_t ino)
+{
+	vnode_t *n = vnode_find(sb, ino);
+	if (!n) {
+		ext2_inode_release(sb->fs, ino);
+		return;
+	}
+	if (ext2_inode_read(sb->fs, ino, n->data) == 0)
+		ext2v_fill(n);
+	vnode_put(n);
+}
+
 static int ext2v_remove(vnode_t *dir, const char *name, size_t len, vnode_t *victim, bool is_dir)
 {
-	ext2_fs_t *fs = ext2v_fs(dir);
-	int r = is_dir ? ext2_rmdir(fs, ext2v_inode(dir), name, len) : ext2_unlink(fs, ext2v_inode(dir), name, len);
+	(void)victim;
+	uint32_t lost = 0;
+	uint32_t flags = EXT2_REMOVE_KEEP | (is_dir ? EXT2_REMOVE_DIR : 0u);
+	int r = ext2_unlink_ex(ext2v_fs(dir), ext2v_inode(dir), name, len, flags, &lost);
 	ext2v_fill(dir);
-	if (r == 0) {
-		ext2v_refresh(victim->sb, (uint32_t)victim->ino);
-		if (is_dir)
-			victim->nlink = 0;
-	}
+	if (r == 0 && lost)
+		ext2v_orphan(dir->sb, lost);
 	return r;
 }
 
@@ -182,9 +206,8 @@ static int ext2v_rename(vnode_t *dir, const char *name, size_t len, vnode_t *new
 {
 	ext2_fs_t *fs = ext2v_fs(dir);
 	uint32_t replaced = 0;
-	if (ext2_dir_lookup(fs, ext2v_inode(new_dir), new_name, new_len, &replaced) != 0)
-		replaced = 0;
-	int r = ext2_rename(fs, ext2v_inode(dir), name, len, ext2v_inode(new_dir), new_name, new_len);
+	int r = ext2_rename_ex(fs, ext2v_inode(dir), name, len, ext2v_inode(new_dir), new_name, new_len,
+			       EXT2_REMOVE_KEEP, &replaced);
 	ext2v_fill(dir);
 	if (new_dir != dir) {
 		/* The library changed the on-disk copy of the other directory too (links, size). */
@@ -192,7 +215,7 @@ static int ext2v_rename(vnode_t *dir, const char *name, size_t len, vnode_t *new
 		ext2v_refresh(dir->sb, (uint32_t)dir->ino);
 	}
 	if (r == 0 && replaced)
-		ext2v_refresh(dir->sb, replaced);
+		ext2v_orphan(dir->sb, replaced);
 	return r;
 }
 
@@ -229,6 +252,8 @@ static int ext2v_sync_all(vnode_sb_t *sb)
 
 static void ext2v_release(vnode_t *n)
 {
+	if (ext2v_inode(n)->links == 0)
+		ext2_inode_release(ext2v_fs(n), (uint32_t)n->ino);
 	kfree(n->data);
 }
 
@@ -239,6 +264,7 @@ static const vnode_ops_t ext2v_ops = {
 	.list = ext2v_list,
 	.readlink = ext2v_readlink,
 	.create = ext2v_create,
+	.link = ext2v_link,
 	.remove = ext2v_remove,
 	.rename = ext2v_rename,
 	.truncate = ext2v_truncate,

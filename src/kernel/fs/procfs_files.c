@@ -12,7 +12,6 @@
 #include "core/format.h"
 #include "core/kstring.h"
 #include "core/version.h"
-#include "fs/procfs_pid.h"
 #include "mm/kheap.h"
 #include "mm/pmm.h"
 #include "platform.h"
@@ -48,10 +47,6 @@ static size_t procfs_gen_uptime(char *buf, size_t cap)
 }
 
 /* /proc/self/status: the caller's status text (FS-081). */
-static size_t procfs_gen_status(char *buf, size_t cap)
-{
-	return procfs_pid_status(proc_current(), buf, cap);
-}
 
 static const procfs_file_t procfs_root_files[] = {
 	{ "cmdline", procfs_gen_cmdline },
@@ -60,15 +55,19 @@ static const procfs_file_t procfs_root_files[] = {
 	{ "version", procfs_gen_version },
 };
 
-static const procfs_file_t procfs_self_files[] = {
-	{ "status", procfs_gen_status },
-};
-
-const procfs_file_t *procfs_files(bool self, size_t *count)
+const procfs_file_t *procfs_files(size_t *count)
 {
-	*count = self ? sizeof(procfs_self_files) / sizeof(procfs_self_files[0])
-	              : sizeof(procfs_root_files) / sizeof(procfs_root_files[0]);
-	return self ? procfs_self_files : procfs_root_files;
+	*count = sizeof(procfs_root_files) / sizeof(procfs_root_files[0]);
+	return procfs_root_files;
+}
+
+int64_t procfs_text_copy(const char *text, size_t len, uint64_t offset, void *buf, size_t cap)
+{
+	if (offset >= len)
+		return 0;
+	size_t n = len - (size_t)offset < cap ? len - (size_t)offset : cap;
+	kmemcpy(buf, text + offset, n);
+	return (int64_t)n;
 }
 
 int64_t procfs_file_read(const procfs_file_t *file, uint64_t offset, void *buf, size_t len)
@@ -79,11 +78,7 @@ int64_t procfs_file_read(const procfs_file_t *file, uint64_t offset, void *buf, 
 	size_t n = file->generate(text, PROCFS_FILE_MAX);
 	if (n >= PROCFS_FILE_MAX)
 		n = PROCFS_FILE_MAX - 1; /* ksnprintf's count when the text was cut */
-	int64_t got = 0;
-	if (offset < n) {
-		got = (int64_t)(n - offset < len ? n - offset : len);
-		kmemcpy(buf, text + offset, (size_t)got);
-	}
+	int64_t got = procfs_text_copy(text, n, offset, buf, len);
 	kfree(text);
 	return got;
 }

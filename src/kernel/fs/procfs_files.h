@@ -1,6 +1,6 @@
 /*
  * The generated text files of /proc (procfs_files.c): /proc/version,
- * cmdline, meminfo, uptime and /proc/self/status.
+ * cmdline, meminfo and uptime.
  */
 #ifndef AEGIS_FS_PROCFS_FILES_H
 #define AEGIS_FS_PROCFS_FILES_H
@@ -17,8 +17,11 @@ typedef struct {
 	size_t (*generate)(char *buf, size_t cap);
 } procfs_file_t;
 
-/* The files of /proc (self false) or /proc/self (self true). */
-const procfs_file_t *procfs_files(bool self, size_t *count);
+/* The text files of /proc itself. */
+const procfs_file_t *procfs_files(size_t *count);
+
+/* Copy the part of text (len bytes) at offset into buf (cap bytes): bytes copied, 0 past the end. */
+int64_t procfs_text_copy(const char *text, size_t len, uint64_t offset, void *buf, size_t cap);
 
 /* Read up to len bytes at offset of the file's text, made now: bytes read (0 at the end) or -ENOMEM. */
 int64_t procfs_file_read(const procfs_file_t *file, uint64_t offset, void *buf, size_t len);

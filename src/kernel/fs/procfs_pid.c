@@ -5,6 +5,10 @@
  */
 #include "fs/procfs_pid.h"
 
+#include <aegis/cap.h>
+
+#include "cap/cap_table.h"
+
 #include "mm/uvm.h"
 #include "proc/signal_action.h"
 
@@ -62,10 +66,10 @@ void procfs_pid_sig_actions(const process_t *p, aegis_sigset_t *ignored, aegis_s
 	}
 }
 
+/* spec/capability-model.md: reading another process's /proc entries takes PROC_READ(R). */
 bool procfs_pid_cap_read(const process_t *viewer)
 {
-	(void)viewer;
-	return false; /* the PROC_READ kind comes with the capabilities issue */
+	return cap_table_check(&viewer->caps.held, CAP_KIND_PROC_READ, CAP_RIGHTS_READ) == 0;
 }
 
 /*

@@ -78,7 +78,7 @@ int procfs_pid_fd_list(process_t *p, const procfs_fd_namer_t *namer, procfs_fd_v
 /* May viewer read target's guarded entries (maps, fd, environ)? */
 bool procfs_pid_may_read(const process_t *viewer, const process_t *target);
 
-/* Does viewer hold the PROC_READ capability?  No one does until the capabilities issue adds the kind. */
+/* Does viewer hold the PROC_READ capability with read rights? */
 bool procfs_pid_cap_read(const process_t *viewer);
 
 #endif

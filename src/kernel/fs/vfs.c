@@ -14,6 +14,7 @@
 #include "fs/mount.h"
 #include "fs/path.h"
 #include "fs/vfs_file.h"
+#include "fs/vfs_guard.h"
 #include "fs/vfs_ops.h"
 #include "mm/kheap.h"
 #include "proc/cred.h"
@@ -44,14 +45,23 @@ int vfs_lookup_child(dentry_t *dir, const char *name, size_t len, dentry_t **out
 		return 0;
 	}
 	dentry_t *hit = dentry_find_child(dir, name, len);
-	if (hit) {
+	bool is_volatile = dir->node->sb && dir->node->sb->volatile_names;
+	if (hit && (!is_volatile || hit->mounted)) {
 		*out = hit;
 		return 0;
 	}
 	if (!dir->node->ops->lookup)
 		return -ENOENT;
+	/* Names of a volatile file system (/proc, /dev/pts) are asked again at each walk. */
 	vnode_t *n = NULL;
 	int r = dir->node->ops->lookup(dir->node, name, len, &n);
+	if (hit && (r != 0 || n != hit->node))
+		dentry_unhash(hit);
+	else if (hit) {
+		vnode_put(n);
+		*out = hit;
+		return 0;
+	}
 	if (r != 0)
 		return r;
 	dentry_t *d = dentry_add_child(dir, name, len, n);
@@ -210,6 +220,9 @@ int vfs_open(process_t *p, dentry_t *d, uint32_t oflags, file_t **out)
 	uint32_t want = (acc != AEGIS_O_WRONLY ? CRED_ACCESS_R : 0u) | (writing ? CRED_ACCESS_W : 0u);
 	if (vfs_may_access(p, node, want) != 0)
 		return -EACCES;
+	int guard = vfs_guard_open(p, node);
+	if (guard != 0)
+		return guard;
 	file_t *f;
 	if (node->ops->open_device) {
 		int err = -ENOMEM;

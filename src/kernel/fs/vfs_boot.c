@@ -7,6 +7,7 @@
 
 #include "core/log.h"
 #include "fs/devfs.h"
+#include "fs/disk.h"
 #include "fs/ext2_vfs.h"
 #include "fs/mount.h"
 #include "fs/procfs.h"
@@ -16,6 +17,8 @@
 
 #define VFS_ROOT_UID 0u
 #define VFS_ROOT_GID 0u
+#define VFS_DISK_MOUNT "/mnt"
+#define VFS_REASON_MAX 160
 
 typedef struct {
 	const char *path;
@@ -40,6 +43,28 @@ static const vfs_boot_mount_t vfs_boot_mounts[] = {
 };
 #define VFS_BOOT_MOUNTS (sizeof(vfs_boot_mounts) / sizeof(vfs_boot_mounts[0]))
 
+/* The first platform disk, when there is one and it holds ext2, on /mnt: 1 when mounted. */
+static unsigned vfs_mount_disk(void)
+{
+	blockdev_t *dev = disk_get(0);
+	if (!dev)
+		return 0;
+	ext2_fs_t *fs = NULL;
+	char reason[VFS_REASON_MAX];
+	reason[0] = '\0';
+	if (ext2_mount(dev, &fs, reason, sizeof(reason)) != 0) {
+		boot_mark("VFS", MARK_WARN, "%s not mounted on %s: %s", dev->name, VFS_DISK_MOUNT, reason);
+		return 0;
+	}
+	vnode_t *root = ext2_vfs_root(fs, VNODE_DEV_DYNAMIC);
+	int r = root ? vfs_mount_at(VFS_DISK_MOUNT, root) : -ENOMEM;
+	if (r != 0) {
+		boot_mark("VFS", MARK_WARN, "cannot mount %s on %s (error %d)", dev->name, VFS_DISK_MOUNT, r);
+		return 0;
+	}
+	return 1;
+}
+
 void vfs_boot(void)
 {
 	ext2_fs_t *fs = rootfs_get();
@@ -60,6 +85,7 @@ void vfs_boot(void)
 		}
 		mounted++;
 	}
+	mounted += vfs_mount_disk();
 	boot_mark("VFS", MARK_OK, "root is %s, %u file systems mounted", fs ? "the initrd over ext2" : "the initrd",
 		  mounted);
 }

@@ -13,7 +13,8 @@
 
 /*
  * Mount the root (the initrd over the ext2 root image, when each is there),
- * devfs on /dev, procfs on /proc, ramfs on /tmp and /run, and print the
+ * devfs on /dev, procfs on /proc, ramfs on /tmp and /run, the first
+ * platform disk (ext2) on /mnt when there is one, and print the
  * [VFS] marker.  A failure is reported in the marker; the rest still mounts.
  */
 void vfs_boot(void);

@@ -128,6 +128,8 @@ SYSCALL_HANDLER(ppoll);
 SYSCALL_HANDLER(epoll_create1);
 SYSCALL_HANDLER(epoll_ctl);
 SYSCALL_HANDLER(epoll_wait);
+SYSCALL_HANDLER(epoll_pwait);
+SYSCALL_HANDLER(memfd_create);
 
 /* sys_select.c */
 SYSCALL_HANDLER(select);

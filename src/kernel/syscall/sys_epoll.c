@@ -8,6 +8,7 @@
 #include "ipc/epoll_file.h"
 #include "ipc/poll_wait.h"
 #include "mm/kheap.h"
+#include "proc/proc_internal.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
 
@@ -31,7 +32,8 @@ SYSCALL_HANDLER(epoll_ctl)
 	return epoll_control(p, (int)args->a[0], (int)args->a[1], (int)args->a[2], evp);
 }
 
-SYSCALL_HANDLER(epoll_wait)
+/* epoll_wait and epoll_pwait once the mask is in place. */
+static int64_t epoll_wait_common(process_t *p, const syscall_args_t *args)
 {
 	int max = (int)args->a[2];
 	if (max <= 0 || max > EPOLL_WAIT_MAX)
@@ -47,4 +49,20 @@ SYSCALL_HANDLER(epoll_wait)
 		n = -EFAULT;
 	kfree(out);
 	return n;
+}
+
+SYSCALL_HANDLER(epoll_wait)
+{
+	return epoll_wait_common(p, args);
+}
+
+/* epoll_pwait: epoll_wait with the signal mask replaced for the wait (as ppoll). */
+SYSCALL_HANDLER(epoll_pwait)
+{
+	if (args->a[4]) {
+		int r = proc_signal_mask_swap(p, args->a[4], (size_t)args->a[5]);
+		if (r != 0)
+			return r;
+	}
+	return epoll_wait_common(p, args);
 }

@@ -10,6 +10,7 @@
 #include "fs/path.h"
 #include "fs/vfs.h"
 #include "fs/vfs_file.h"
+#include "fs/vfs_guard.h"
 #include "fs/vfs_ops.h"
 #include "mm/kheap.h"
 #include "proc/cred.h"
@@ -48,7 +49,9 @@ static int file_open_create(process_t *p, int dirfd, uint64_t upath, uint32_t fl
 			return -EEXIST;
 		return user_path_resolve(p, dirfd, upath, (flags & AEGIS_O_NOFOLLOW) ? VFS_NOFOLLOW : 0u, out);
 	}
-	if (r == -ENOENT) {
+	if (r == -ENOENT)
+		r = vfs_guard_create(p, dir, name);
+	if (r == -ENOENT || r == 0) {
 		vnode_create_t what = { .mode = AEGIS_S_IFREG | (mode & FILE_CREATE_PERM & ~p->umask),
 			                .uid = p->cred.euid,
 			                .gid = (dir->node->mode & CRED_MODE_SET_GID) ? dir->node->gid : p->cred.egid };

@@ -43,6 +43,7 @@ int main(int argc, char **argv, char **envp)
 	pt_run_misc();
 	pt_run_files();
 	pt_run_writable();
+	pt_run_procfs();
 	pt_run_futex();
 	pt_run_sysinfo(); /* last: its leak check measures after everything above */
 	sys_exit(tcheck_summary("proctest") ? 0 : 1);

@@ -21,6 +21,7 @@ void pt_run_memory(void);  /* pt_memory.c: copy-on-write, brk/mmap where paged *
 void pt_run_signals(void); /* pt_signals.c: kill, default actions, masks */
 void pt_run_faults(void);  /* pt_faults.c: EFAULT, ENOEXEC, ENOSYS */
 void pt_run_misc(void);    /* pt_misc.c: uname, clocks, getrandom, identity */
+void pt_run_procfs(void);   /* pt_procfs.c: /proc/<pid>, memfd, epoll_pwait, /etc/shadow (FS-063, FS-088, FS-111, FS-130) */
 void pt_run_writable(void); /* pt_writable.c: changing the namespace (spec/filesystems.md FS-020..) */
 void pt_run_files(void);   /* pt_files.c: the namespace and the file calls (spec/filesystems.md) */
 void pt_run_futex(void);   /* pt_futex.c: futex wait/wake, timeouts, bad input */

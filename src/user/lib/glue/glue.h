@@ -168,6 +168,8 @@ long sys_epoll_create1(int flags);
 long sys_epoll_ctl(int epfd, int op, int fd, aegis_epoll_event_t *event);
 /* Wait for up to maxevents events. */
 long sys_epoll_wait(int epfd, aegis_epoll_event_t *events, int maxevents, int timeout_ms);
+long sys_epoll_pwait(int epfd, aegis_epoll_event_t *events, int maxevents, int timeout_ms, const aegis_sigset_t *mask,
+		     size_t sigsetsize);
 
 /* Memory: mappings and the program break. (glue_mem.c) */
 /* Map memory; returns the address (a -errno value on failure, test with < 0). */

@@ -39,3 +39,10 @@ long sys_epoll_wait(int epfd, aegis_epoll_event_t *events, int maxevents, int ti
 {
 	return glue_syscall6(SYS_epoll_wait, (long)epfd, GLUE_PTR(events), (long)maxevents, (long)timeout_ms, 0, 0);
 }
+
+long sys_epoll_pwait(int epfd, aegis_epoll_event_t *events, int maxevents, int timeout_ms, const aegis_sigset_t *mask,
+		     size_t sigsetsize)
+{
+	return glue_syscall6(SYS_epoll_pwait, (long)epfd, GLUE_PTR(events), (long)maxevents, (long)timeout_ms,
+			     GLUE_PTR(mask), (long)sigsetsize);
+}
