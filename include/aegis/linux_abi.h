@@ -136,6 +136,22 @@ typedef struct aegis_msghdr {
 #define AEGIS_REBOOT_CMD_RESTART 0x01234567u
 #define AEGIS_REBOOT_CMD_POWER_OFF 0x4321fedcu
 
+/* statfs, fstatfs: struct statfs of x86_64 (120 bytes). */
+typedef struct aegis_statfs {
+	int64_t f_type;
+	int64_t f_bsize;
+	uint64_t f_blocks;
+	uint64_t f_bfree;
+	uint64_t f_bavail;
+	uint64_t f_files;
+	uint64_t f_ffree;
+	int32_t f_fsid[2];
+	int64_t f_namelen;
+	int64_t f_frsize;
+	int64_t f_flags;
+	int64_t f_spare[4];
+} aegis_statfs_t;
+
 /* epoll_ctl, epoll_wait: packed on x86_64 (12 bytes). */
 typedef struct __attribute__((packed)) aegis_epoll_event {
 	uint32_t events;
@@ -176,6 +192,7 @@ _Static_assert(sizeof(aegis_iovec_t) == 16, "struct iovec is 16 bytes on x86_64"
 _Static_assert(sizeof(aegis_pollfd_t) == 8, "struct pollfd is 8 bytes");
 _Static_assert(sizeof(aegis_sigaction_t) == 32, "the kernel's struct sigaction is 32 bytes on x86_64");
 _Static_assert(sizeof(aegis_stack_t) == 24, "stack_t is 24 bytes on x86_64");
+_Static_assert(sizeof(aegis_statfs_t) == 120, "struct statfs is 120 bytes on x86_64");
 _Static_assert(sizeof(aegis_epoll_event_t) == 12, "struct epoll_event is packed to 12 bytes on x86_64");
 _Static_assert(sizeof(aegis_rusage_t) == 144, "struct rusage is 144 bytes on x86_64");
 _Static_assert(offsetof(aegis_dirent64_t, d_name) == 19, "linux_dirent64 names start at offset 19");

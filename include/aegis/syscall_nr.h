@@ -55,10 +55,12 @@
 #define SYS_mkdirat 258
 #define SYS_fchownat 260
 #define SYS_newfstatat 262
+#define SYS_utimensat 280
+#define SYS_statfs 137
+#define SYS_fstatfs 138
 #define SYS_unlinkat 263
 #define SYS_renameat 264
 #define SYS_linkat 265
-#define SYS_epoll_pwait 281
 #define SYS_renameat2 316
 #define SYS_symlinkat 266
 #define SYS_readlinkat 267
@@ -67,6 +69,7 @@
 #define SYS_pselect6 270
 #define SYS_ppoll 271
 #define SYS_epoll_wait 232
+#define SYS_epoll_pwait 281
 #define SYS_epoll_ctl 233
 #define SYS_epoll_create1 291
 #define SYS_dup3 292

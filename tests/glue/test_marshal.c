@@ -98,6 +98,9 @@ static void test_glue_001_every_call_marshals_its_arguments(void **state)
 	CHECK(sys_lstat((const char *)(void *)&mem[0], (aegis_stat_t *)(void *)&mem[1]), SYS_lstat, P(0), P(1), 0, 0, 0, 0);
 	CHECK(sys_fstat(11, (aegis_stat_t *)(void *)&mem[1]), SYS_fstat, 11, P(1), 0, 0, 0, 0);
 	CHECK(sys_newfstatat(11, (const char *)(void *)&mem[1], (aegis_stat_t *)(void *)&mem[2], 44), SYS_newfstatat, 11, P(1), P(2), 44, 0, 0);
+	CHECK(sys_utimensat(11, (const char *)(void *)&mem[1], (const aegis_timespec_t *)(void *)&mem[2], 44), SYS_utimensat, 11, P(1), P(2), 44, 0, 0);
+	CHECK(sys_statfs((const char *)(void *)&mem[1], (aegis_statfs_t *)(void *)&mem[2]), SYS_statfs, P(1), P(2), 0, 0, 0, 0);
+	CHECK(sys_fstatfs(11, (aegis_statfs_t *)(void *)&mem[2]), SYS_fstatfs, 11, P(2), 0, 0, 0, 0);
 	CHECK(sys_access((const char *)(void *)&mem[0], 22), SYS_access, P(0), 22, 0, 0, 0, 0);
 	CHECK(sys_faccessat(11, (const char *)(void *)&mem[1], 33), SYS_faccessat, 11, P(1), 33, 0, 0, 0);
 	CHECK(sys_getcwd((char *)(void *)&mem[0], 22), SYS_getcwd, P(0), 22, 0, 0, 0, 0);

@@ -15,8 +15,8 @@ QEMU_INITRD = os.path.join(BUILD, "initrd.cpio")
 SIM_INITRD = os.path.join(BUILD, "initrd-sim.cpio")
 TIMEOUT = 240
 STATUS_PASS = 33
-CASE_LINE = re.compile(r"^(ok|not ok|skip) - (PROC-13\d) (.*)$")
-CASE_IDS = ["PROC-130", "PROC-131", "PROC-132", "PROC-133", "PROC-134", "PROC-135", "PROC-136"]
+CASE_LINE = re.compile(r"^(ok|not ok|skip) - (PROC-13\d|FS-121) (.*)$")
+CASE_IDS = ["PROC-130", "PROC-131", "PROC-132", "PROC-133", "PROC-134", "PROC-135", "PROC-136", "FS-121"]
 
 t = Tap()
 

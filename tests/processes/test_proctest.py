@@ -29,7 +29,7 @@ PROCTEST_IDS = ["PROC-012", "PROC-050", "PROC-051", "PROC-052", "PROC-053", "PRO
                 # spec/filesystems.md: the namespace slice the process model needs
                 "FS-001", "FS-002", "FS-003", "FS-004", "FS-005", "FS-006", "FS-007", "FS-008", "FS-009",
                 "FS-010", "FS-011", "FS-012", "FS-013", "FS-014", "FS-015", "FS-016", "FS-017", "FS-018", "FS-019", "FS-020", "FS-021", "FS-022", "FS-023", "FS-024",
-                "FS-025", "FS-027", "FS-100", "FS-110", "FS-063", "FS-088", "FS-111", "FS-130", "FS-030", "FS-040", "FS-041", "FS-050"]
+                "FS-025", "FS-027", "FS-028", "FS-029", "FS-100", "FS-110", "FS-063", "FS-088", "FS-111", "FS-130", "FS-030", "FS-040", "FS-041", "FS-050"]
 # futex and sysinfo (spec/processes.md, "Futexes and system information")
 PROCTEST_IDS += ["PROC-110", "PROC-111", "PROC-112", "PROC-113", "PROC-114", "PROC-116", "PROC-117"]
 PROCESS_MARKERS = [

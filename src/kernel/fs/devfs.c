@@ -91,7 +91,7 @@ static const devfs_entry_t devfs_table[] = {
 
 static const vnode_ops_t devfs_dir_ops;
 static const vnode_ops_t devfs_dev_ops;
-static vnode_sb_t devfs_sb = { .fstype = "devfs", .dev = VNODE_DEV_DEVFS };
+static vnode_sb_t devfs_sb = { .fstype = "devfs", .dev = VNODE_DEV_DEVFS, .magic = VNODE_MAGIC_DEVFS };
 
 #define DEVFS_ROOT_INO 1u
 #define DEVFS_FIRST_INO 2u

@@ -25,7 +25,8 @@ _Static_assert(PTY_MAX <= 100u, "an index must print in DEVPTS_NAME_MAX - 1 digi
 
 static const vnode_ops_t devpts_dir_ops;
 static const vnode_ops_t devpts_slave_ops;
-static vnode_sb_t devpts_sb = { .fstype = "devpts", .dev = VNODE_DEV_DEVFS, .volatile_names = true };
+static vnode_sb_t devpts_sb = { .fstype = "devpts", .dev = VNODE_DEV_DEVFS, .volatile_names = true,
+				.magic = VNODE_MAGIC_DEVPTS };
 static vnode_t *devpts_node; /* the directory: made once, kept by one reference of its own */
 
 /* The index a name spells ("0".."63", no sign or leading zero), or -ENOENT. */

@@ -273,12 +273,25 @@ static const vnode_ops_t ext2v_ops = {
 	.release = ext2v_release,
 };
 
+static void ext2v_statfs(vnode_sb_t *sb, aegis_statfs_t *out)
+{
+	ext2_info_t info;
+	ext2_get_info(sb->fs, &info);
+	out->f_bsize = out->f_frsize = info.block_size;
+	out->f_blocks = info.blocks_count;
+	out->f_bfree = out->f_bavail = info.free_blocks;
+	out->f_files = info.inodes_count;
+	out->f_ffree = info.free_inodes;
+}
+
 vnode_t *ext2_vfs_root(ext2_fs_t *fs, uint32_t dev)
 {
 	vnode_sb_t *sb = kcalloc(1, sizeof(*sb));
 	if (!sb)
 		return NULL;
 	sb->fstype = "ext2";
+	sb->magic = VNODE_MAGIC_EXT2;
+	sb->statfs = ext2v_statfs;
 	sb->dev = dev;
 	sb->fs = fs;
 	sb->sync_all = ext2v_sync_all;

@@ -19,7 +19,8 @@
 #define PROCFS_PID_DIGITS 12u /* a pid in decimal, with its NUL */
 #define PROCFS_DECIMAL 10
 
-static vnode_sb_t procfs_sb = { .fstype = "proc", .dev = VNODE_DEV_PROC, .read_only = true, .volatile_names = true };
+static vnode_sb_t procfs_sb = { .fstype = "proc", .dev = VNODE_DEV_PROC, .read_only = true, .volatile_names = true,
+				.magic = VNODE_MAGIC_PROC };
 static const vnode_ops_t procfs_root_ops;
 static const vnode_ops_t procfs_self_ops;
 static const vnode_ops_t procfs_text_ops;

@@ -414,12 +414,25 @@ static const vnode_ops_t ramfs_ops = {
 	.release = ramfs_release,
 };
 
+/* Blocks of RAMFS_CHUNK bytes: the limit, and what is not charged yet. */
+static void ramfs_statfs(vnode_sb_t *sb, aegis_statfs_t *out)
+{
+	const ramfs_t *fs = sb->fs;
+	out->f_bsize = out->f_frsize = RAMFS_CHUNK;
+	out->f_blocks = fs->limit / RAMFS_CHUNK;
+	out->f_bfree = out->f_bavail = (fs->limit - fs->used) / RAMFS_CHUNK;
+	out->f_files = fs->limit / RAMFS_NODE_COST;
+	out->f_ffree = (fs->limit - fs->used) / RAMFS_NODE_COST;
+}
+
 static ramfs_t *ramfs_instance(uint64_t limit)
 {
 	ramfs_t *fs = kcalloc(1, sizeof(*fs));
 	if (!fs)
 		return NULL;
 	fs->sb.fstype = "ramfs";
+	fs->sb.magic = VNODE_MAGIC_RAMFS;
+	fs->sb.statfs = ramfs_statfs;
 	fs->sb.dev = ramfs_next_dev++;
 	fs->sb.fs = fs;
 	fs->limit = limit;

@@ -25,7 +25,8 @@ typedef struct {
 } union_data_t;
 
 static const vnode_ops_t union_ops;
-static vnode_sb_t union_sb = { .fstype = "rootfs", .dev = VNODE_DEV_INITRD, .read_only = true };
+static vnode_sb_t union_sb = { .fstype = "rootfs", .dev = VNODE_DEV_INITRD, .read_only = true,
+			       .magic = VNODE_MAGIC_RAMFS };
 
 static union_data_t *union_of(const vnode_t *n)
 {

@@ -101,8 +101,18 @@ typedef struct vnode_sb {
 	bool read_only;
 	bool volatile_names;  /* names change by themselves (/proc): unused dentries are not kept */
 	void *fs;             /* the instance's own state */
+	int64_t magic;        /* statfs's f_type (Linux's value for the kind) */
 	int (*sync_all)(struct vnode_sb *sb); /* sync: write everything pending, NULL: nothing */
+	/* statfs's block and file counts (f_type and f_namelen are filled before); NULL: all zero. */
+	void (*statfs)(struct vnode_sb *sb, aegis_statfs_t *out);
 } vnode_sb_t;
+
+/* statfs's f_type of each kind (Linux's magic numbers). */
+#define VNODE_MAGIC_EXT2 0xEF53
+#define VNODE_MAGIC_RAMFS 0x858458F6
+#define VNODE_MAGIC_PROC 0x9FA0
+#define VNODE_MAGIC_DEVFS 0x01021994
+#define VNODE_MAGIC_DEVPTS 0x1CD1
 
 typedef struct vnode {
 	const vnode_ops_t *ops;

@@ -33,6 +33,23 @@ static const bb_case_t bb_table[] = {
 	  "Aegis version ", 0 },
 	{ "PROC-135", "grep finds MemTotal in /proc/meminfo", { "busybox", "grep", "-c", "MemTotal", "/proc/meminfo", NULL },
 	  "1\n", 0 },
+	{ "FS-121", "mkdir -p, a redirected write and cat in /tmp",
+	  BB_SH("busybox mkdir -p /tmp/bb/a/b && echo hi > /tmp/bb/a/b/f && busybox cat /tmp/bb/a/b/f && busybox rm -r /tmp/bb"),
+	  "hi\n", 0 },
+	{ "FS-121", "touch, cp, mv, ln -s, readlink and ls in /tmp",
+	  BB_SH("cd /tmp && busybox mkdir w && cd w && busybox touch t && busybox cp /etc/initrd-release c && "
+		"busybox mv c d && busybox ln -s d l && busybox readlink l && busybox wc -c < l && busybox ls && "
+		"cd / && busybox rm -r /tmp/w"),
+	  "d\n30\nd\nl\nt\n", 0 },
+	{ "FS-121", "appending with >> and truncating with >", BB_SH("echo a > /tmp/ap; echo b >> /tmp/ap; busybox cat /tmp/ap; "
+								     "echo c > /tmp/ap; busybox cat /tmp/ap; busybox rm /tmp/ap"),
+	  "a\nb\nc\n", 0 },
+	{ "FS-121", "dd writes 100 KiB of zeros into /tmp",
+	  BB_SH("busybox dd if=/dev/zero of=/tmp/z bs=1024 count=100 2>/dev/null; busybox wc -c < /tmp/z; busybox rm /tmp/z"),
+	  "102400\n", 0 },
+	{ "FS-121", "stat shows /tmp's sticky mode", { "busybox", "stat", "-c", "%a %F", "/tmp", NULL }, "1777 directory\n", 0 },
+	{ "FS-121", "rm of a missing file: the applet's error", { "busybox", "rm", "/tmp/no-such-file", NULL },
+	  "rm: can't remove '/tmp/no-such-file': No such file or directory\n", 1 },
 	{ "PROC-136", "a missing file: the applet's error and status 1", { "busybox", "cat", "/no/such/file", NULL },
 	  "cat: can't open '/no/such/file': No such file or directory\n", 1 },
 };

@@ -30,6 +30,9 @@
 #define PW_EXT2_DIR "/pt-ext2"
 #define PW_UMASK 022 /* the umask proctest runs with */
 #define PW_AT_FDCWD (-100)
+#define PW_UTIME_OMIT ((1l << 30) - 2l)
+#define PW_MAGIC_RAMFS 0x858458F6
+#define PW_MAGIC_EXT2 0xEF53
 
 static char pw_buf[PW_CHUNK];
 static char pw_back[PW_BIG];
@@ -242,6 +245,35 @@ static void pw_symlink_chmod(const char *fs, const char *base)
 	sys_unlink(f);
 }
 
+/* FS-028, FS-029: statfs reports the kind; utimensat sets times. */
+static void pw_statfs_times(const char *fs, const char *base, int64_t magic)
+{
+	aegis_statfs_t sf;
+	long s = sys_statfs(base, &sf);
+	char f[PW_PATH];
+	pw_path(f, base, "timed");
+	pw_write_file(f, "t", 1, AEGIS_O_TRUNC);
+	aegis_timespec_t times[2] = { { 1000, 0 }, { 2000, 0 } };
+	long u = sys_utimensat(PW_AT_FDCWD, f, times, 0);
+	aegis_stat_t st;
+	sys_stat(f, &st);
+	aegis_timespec_t omit[2] = { { 0, PW_UTIME_OMIT }, { 3000, 0 } };
+	long u2 = sys_utimensat(PW_AT_FDCWD, f, omit, 0);
+	aegis_stat_t st2;
+	sys_stat(f, &st2);
+	aegis_timespec_t bad[2] = { { 0, -5 }, { 0, 0 } };
+	long u3 = sys_utimensat(PW_AT_FDCWD, f, bad, 0);
+	sys_unlink(f);
+	tcheck(s == 0 && sf.f_type == magic && sf.f_namelen == 255 && sf.f_blocks > 0 && sf.f_bfree <= sf.f_blocks,
+	       "FS-028", "statfs reports the file system's kind and sizes", "%s: %ld type %#llx blocks %llu free %llu", fs,
+	       s, (unsigned long long)sf.f_type, (unsigned long long)sf.f_blocks, (unsigned long long)sf.f_bfree);
+	tcheck(u == 0 && st.st_atime_sec == 1000 && st.st_mtime_sec == 2000 && u2 == 0 && st2.st_atime_sec == 1000 &&
+		       st2.st_mtime_sec == 3000 && u3 == -PT_EINVAL,
+	       "FS-029", "utimensat sets, omits and checks times", "%s: %ld a %llu m %llu; %ld a %llu m %llu; bad %ld", fs,
+	       u, (unsigned long long)st.st_atime_sec, (unsigned long long)st.st_mtime_sec, u2,
+	       (unsigned long long)st2.st_atime_sec, (unsigned long long)st2.st_mtime_sec, u3);
+}
+
 static void pw_exercise(const char *fs, const char *base)
 {
 	pw_create_write(fs, base);
@@ -279,6 +311,7 @@ static void pw_tmp_limit(void)
 void pt_run_writable(void)
 {
 	pw_exercise("ramfs", "/tmp");
+	pw_statfs_times("ramfs", "/tmp", PW_MAGIC_RAMFS);
 	aegis_stat_t st;
 	long tmp = sys_stat("/tmp", &st);
 	long root_dev = 0;
@@ -291,6 +324,7 @@ void pt_run_writable(void)
 	long m = sys_mkdir(PW_EXT2_DIR, 0755);
 	if (m == 0) {
 		pw_exercise("ext2", PW_EXT2_DIR);
+		pw_statfs_times("ext2", PW_EXT2_DIR, PW_MAGIC_EXT2);
 		tcheck(sys_rmdir(PW_EXT2_DIR) == 0, "FS-024", "the ext2 work directory is empty again and removed", "ext2");
 	} else {
 		tcheck_skip("FS-020", "the same checks on the ext2 root", "no writable root file system in this boot");

@@ -96,6 +96,9 @@ long sys_lstat(const char *path, aegis_stat_t *st);
 long sys_fstat(int fd, aegis_stat_t *st);
 /* Metadata of path relative to dirfd (AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH). */
 long sys_newfstatat(int dirfd, const char *path, aegis_stat_t *st, int flags);
+long sys_utimensat(int dirfd, const char *path, const aegis_timespec_t *times, int flags);
+long sys_statfs(const char *path, aegis_statfs_t *buf);
+long sys_fstatfs(int fd, aegis_statfs_t *buf);
 /* May the caller access path in mode (F_OK, R_OK, W_OK, X_OK)? */
 long sys_access(const char *path, int mode);
 /* access relative to dirfd. */

@@ -25,6 +25,21 @@ long sys_newfstatat(int dirfd, const char *path, aegis_stat_t *st, int flags)
 	return glue_syscall6(SYS_newfstatat, (long)dirfd, GLUE_PTR(path), GLUE_PTR(st), (long)flags, 0, 0);
 }
 
+long sys_utimensat(int dirfd, const char *path, const aegis_timespec_t *times, int flags)
+{
+	return glue_syscall6(SYS_utimensat, (long)dirfd, GLUE_PTR(path), GLUE_PTR(times), (long)flags, 0, 0);
+}
+
+long sys_statfs(const char *path, aegis_statfs_t *buf)
+{
+	return glue_syscall6(SYS_statfs, GLUE_PTR(path), GLUE_PTR(buf), 0, 0, 0, 0);
+}
+
+long sys_fstatfs(int fd, aegis_statfs_t *buf)
+{
+	return glue_syscall6(SYS_fstatfs, (long)fd, GLUE_PTR(buf), 0, 0, 0, 0);
+}
+
 long sys_access(const char *path, int mode)
 {
 	return glue_syscall6(SYS_access, GLUE_PTR(path), (long)mode, 0, 0, 0, 0);
