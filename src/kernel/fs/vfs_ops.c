@@ -52,6 +52,12 @@ static int vfs_sticky_ok(process_t *p, vnode_t *dir, vnode_t *victim)
 	return p->cred.euid == victim->uid || p->cred.euid == dir->uid ? 0 : -EPERM;
 }
 
+/* A directory that was removed (a working directory may still be one): nothing new goes in it. */
+static bool vfs_dir_removed(const dentry_t *dir)
+{
+	return dir->unhashed || dir->node->nlink == 0;
+}
+
 /* An existing child (borrowed), or -ENOENT. */
 static int vfs_child(dentry_t *dir, const char *name, dentry_t **out)
 {
@@ -63,6 +69,8 @@ static int vfs_new_name_ok(process_t *p, dentry_t *dir, const char *name, size_t
 {
 	if (!vnode_is_dir(dir->node))
 		return -ENOTDIR;
+	if (vfs_dir_removed(dir))
+		return -ENOENT;
 	if (len > VFS_NAME_MAX)
 		return -ENAMETOOLONG;
 	dentry_t *existing;
@@ -195,6 +203,8 @@ int vfs_rename(process_t *p, dentry_t *old_dir, const char *old_name, dentry_t *
 	size_t old_len = kstrlen(old_name), new_len = kstrlen(new_name);
 	if (!vfs_name_ok(old_name, old_len) || !vfs_name_ok(new_name, new_len))
 		return new_len > VFS_NAME_MAX ? -ENAMETOOLONG : -EBUSY;
+	if (vfs_dir_removed(new_dir))
+		return -ENOENT;
 	dentry_t *src, *victim = NULL;
 	int r = vfs_child(old_dir, old_name, &src);
 	if (r != 0)

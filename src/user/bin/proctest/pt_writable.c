@@ -212,6 +212,7 @@ static void pw_rename(const char *fs, const char *base)
 	long rm_cwd = sys_rmdir(moved_sub);
 	char dead[PW_PATH];
 	long gdead = sys_getcwd(dead, sizeof(dead));
+	long in_dead = sys_open("new-in-dead", AEGIS_O_WRONLY | AEGIS_O_CREAT, 0600);
 	sys_chdir(cwd_before);
 	long xdev = sys_rename(b, "/run/pt-xdev");
 	tcheck(nr == -PW_EEXIST && r1 == 0 && c == 'A' && gone == -PT_ENOENT && into_self == -PT_EINVAL &&
@@ -220,7 +221,9 @@ static void pw_rename(const char *fs, const char *base)
 	       "FS-025", "rename replaces, refuses loops and kinds, and the working directory follows it",
 	       "%s: noreplace %ld rename %ld '%c' into-self %ld over-file %ld dir %ld cwd '%s' rmcwd %ld dead %ld xdev %ld",
 	       fs, nr, r1, c, into_self, over_file, r2, cwd_after, rm_cwd, gdead, xdev);
-	tcheck(gdead == -PT_ENOENT, "FS-027", "getcwd of a removed directory fails with ENOENT", "%s: %ld", fs, gdead);
+	tcheck(gdead == -PT_ENOENT && in_dead == -PT_ENOENT, "FS-027",
+	       "getcwd of a removed directory fails with ENOENT, and nothing can be made in it", "%s: %ld %ld", fs, gdead,
+	       in_dead);
 	sys_rmdir(d2);
 	sys_unlink(b);
 }
