@@ -67,6 +67,8 @@ INITRD_FILES += $(if $(wildcard $(BUSYBOX_STATIC)),/bin/busybox=$(BUSYBOX_STATIC
 INITRD_SIM_IMAGE := $(BUILD)/initrd-sim.cpio
 INITRD_SIM_FILES := /etc/initrd-release=src/initrd/etc/initrd-release
 INITRD_SIM_FILES += $(foreach prog,$(USER_PROGS),/bin/$(prog)=$(BUILD)/user/sim/$(prog))
+# fscrash's reader as PID 1, which gets no arguments (spec/filesystems.md FS-145).
+INITRD_SIM_FILES += /bin/fscrash-verify->fscrash
 # The whole malformed corpus, and a QEMU (musl) program the sim must refuse (spec/elf-loader.md ELF-091).
 INITRD_SIM_FILES += $(ENOEXEC_PAIRS) /test/hello-musl=tests/elf-loader/data/hello-musl
 
