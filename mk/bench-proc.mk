@@ -10,5 +10,5 @@
 BENCH_PROC_RUNS ?= 3
 
 .PHONY: bench-proc
-bench-proc: $(KERNEL_ELF) $(INITRD_IMAGE)
+bench-proc: kernel initrd  # targets, not the variables: kernel.mk and initrd.mk are read after this file
 	$(PYTHON) tools/bench-proc --build $(BUILD_ABS) --runs $(BENCH_PROC_RUNS)
