@@ -38,6 +38,7 @@ static void set_quiet(cmdline_t *out) { out->quiet = true; }
 static void set_test_boot(cmdline_t *out) { out->test = TEST_ACTION_BOOT; }
 static void set_test_panic(cmdline_t *out) { out->test = TEST_ACTION_PANIC; }
 static void set_test_init(cmdline_t *out) { out->test = TEST_ACTION_INIT; }
+static void set_root_disk(cmdline_t *out) { out->root_disk = true; }
 
 static const cmdline_option_t cmdline_options[] = {
 	{"boot=text", set_text},
@@ -46,6 +47,7 @@ static const cmdline_option_t cmdline_options[] = {
 	{"test=boot", set_test_boot},
 	{"test=panic", set_test_panic},
 	{"test=init", set_test_init},
+	{"root=disk0", set_root_disk},
 };
 
 static void report(cmdline_warn_fn warn, void *ctx, int *count, const char *fmt, const char *word, size_t len)

@@ -40,6 +40,7 @@ typedef struct {
 	bool quiet;
 	test_action_t test;
 	char init_path[CMDLINE_INIT_MAX]; /* init=: "" when not given */
+	bool root_disk;                   /* root=disk0: the root's ext2 is the first platform disk */
 } cmdline_t;
 
 /* Called once per problem found, with a one-line description. */

@@ -9,7 +9,9 @@
  */
 #include "fs/rootfs.h"
 
+#include "core/cmdline.h"
 #include "core/log.h"
+#include "fs/disk.h"
 #include "fs/blockdev.h"
 #include "fs/initrd_modules.h"
 #include "mm/vmm.h"
@@ -26,9 +28,29 @@ ext2_fs_t *rootfs_get(void)
 	return root_fs;
 }
 
+/* root=disk0: the first platform disk holds the root's ext2, so changes reach its image file. */
+static void rootfs_mount_disk(void)
+{
+	blockdev_t *dev = disk_get(0);
+	if (!dev) {
+		boot_mark("EXT2", MARK_FAIL, "root=disk0 but there is no disk");
+		return;
+	}
+	char reason[ROOTFS_REASON_MAX];
+	reason[0] = '\0';
+	if (ext2_mount(dev, &root_fs, reason, sizeof(reason)) != 0) {
+		root_fs = NULL;
+		boot_mark("EXT2", MARK_FAIL, "%s: %s", dev->name, reason[0] ? reason : "not an ext2 file system");
+	}
+}
+
 void rootfs_mount_from_boot(const bootinfo_t *info)
 {
 	root_fs = NULL;
+	if (cmdline_get()->root_disk) {
+		rootfs_mount_disk();
+		return;
+	}
 	if (info->module_count == 0) {
 		boot_mark("RAMDISK", MARK_WARN, "no boot module, running without a root file system");
 		return;

@@ -5,6 +5,7 @@
 
 #include <aegis/errno.h>
 
+#include "core/cmdline.h"
 #include "core/log.h"
 #include "fs/devfs.h"
 #include "fs/disk.h"
@@ -47,8 +48,8 @@ static const vfs_boot_mount_t vfs_boot_mounts[] = {
 static unsigned vfs_mount_disk(void)
 {
 	blockdev_t *dev = disk_get(0);
-	if (!dev)
-		return 0;
+	if (!dev || cmdline_get()->root_disk)
+		return 0; /* root=disk0: the disk is the root already */
 	ext2_fs_t *fs = NULL;
 	char reason[VFS_REASON_MAX];
 	reason[0] = '\0';

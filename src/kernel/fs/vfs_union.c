@@ -25,8 +25,17 @@ typedef struct {
 } union_data_t;
 
 static const vnode_ops_t union_ops;
+static int union_sync_all(vnode_sb_t *sb);
+static vnode_sb_t *union_lower_sb; /* the ext2 layer's instance, synced with the union */
 static vnode_sb_t union_sb = { .fstype = "rootfs", .dev = VNODE_DEV_INITRD, .read_only = true,
-			       .magic = VNODE_MAGIC_RAMFS };
+			       .magic = VNODE_MAGIC_RAMFS, .sync_all = union_sync_all };
+
+/* sync(2) of the root: its ext2 layer holds everything that can be pending. */
+static int union_sync_all(vnode_sb_t *sb)
+{
+	(void)sb;
+	return union_lower_sb && union_lower_sb->sync_all ? union_lower_sb->sync_all(union_lower_sb) : 0;
+}
 
 static union_data_t *union_of(const vnode_t *n)
 {
@@ -225,6 +234,7 @@ vnode_t *vfs_union_root(vnode_t *lower)
 	}
 	n->data = u;
 	u->lower = lower;
+	union_lower_sb = lower ? lower->sb : NULL;
 	u->in_initrd = initrd_lookup("", &u->entry) == 0;
 	if (u->in_initrd) {
 		union_fill(n);

@@ -13,6 +13,7 @@
 #include "mm/uvm.h"
 #include "mm/vmm.h"
 #include "fs/dentry.h"
+#include "fs/mount.h"
 #include "proc/proc_internal.h"
 #include "proc/signal_action.h"
 #include "proc/signal_info.h"
@@ -21,8 +22,13 @@
 void proc_init_exited(int status)
 {
 	printk("[INIT] PID 1 exited with status 0x%x\n", (unsigned)status);
-	if (cmdline_get()->test == TEST_ACTION_INIT)
+	if (cmdline_get()->test == TEST_ACTION_INIT) {
+		/* A test run ends as a clean power-off: what the programs wrote reaches the disks. */
+		int synced = vfs_sync_all();
+		if (synced != 0)
+			printk("[VFS] WARN: sync before power-off failed (error %d)\n", synced);
 		platform_test_exit(status == 0 ? TEST_EXIT_CODE_PASS : TEST_EXIT_CODE_FAIL);
+	}
 	panic("PID 1 exited (status 0x%x)", (unsigned)status);
 }
 
