@@ -314,21 +314,32 @@ _KEY_NAMES = {" ": "spc", "-": "minus", "=": "equal", ".": "dot", "/": "slash", 
 _SHIFTED_KEYS = {"$": "4", "(": "9", ")": "0", "+": "equal", "_": "minus", "*": "8", "!": "1"}
 
 
-def send_keys(monitor_path, text):
-    """Type text on the PS/2 keyboard through the monitor's sendkey (see _KEY_NAMES)."""
+def monitor_commands(monitor_path, commands, pause=0.0):
+    """Run human-monitor commands in order ("sendkey a", "mouse_move 10 20", "mouse_button 1"),
+    each after the previous one's prompt, with pause seconds between them. Without a USB
+    keyboard or mouse, sendkey and the mouse commands reach the PS/2 devices on the i8042."""
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
         sock.settimeout(10)
         sock.connect(monitor_path)
         _monitor_until_prompt(sock)
-        for ch in text:
-            if ch in _SHIFTED_KEYS:
-                key = "shift-" + _SHIFTED_KEYS[ch]
-            elif ch.isupper():
-                key = "shift-" + ch.lower()
-            else:
-                key = _KEY_NAMES.get(ch, ch)
-            sock.sendall(("sendkey %s\n" % key).encode())
+        for command in commands:
+            sock.sendall((command + "\n").encode())
             _monitor_until_prompt(sock)
+            if pause:
+                time.sleep(pause)
+
+
+def send_keys(monitor_path, text):
+    """Type text on the PS/2 keyboard through the monitor's sendkey (see _KEY_NAMES)."""
+    keys = []
+    for ch in text:
+        if ch in _SHIFTED_KEYS:
+            keys.append("shift-" + _SHIFTED_KEYS[ch])
+        elif ch.isupper():
+            keys.append("shift-" + ch.lower())
+        else:
+            keys.append(_KEY_NAMES.get(ch, ch))
+    monitor_commands(monitor_path, ["sendkey %s" % key for key in keys])
 
 
 def main():

@@ -103,6 +103,22 @@ void platform_screen_write(const char *buf, size_t len);
  */
 platform_result_t platform_console_input_start(void);
 
+/* ---- keyboard and mouse -------------------------------------------------- */
+
+/*
+ * Start the keyboard: from now on the platform calls kernel_keyboard_input
+ * with its scancodes (set 1).  x86_64: the PS/2 keyboard on IRQ1 (WARN when
+ * the i8042 does not answer); sim: none (SKIP).  Marker: [KBD].
+ */
+platform_result_t platform_keyboard_init(void);
+
+/*
+ * Start the mouse: from now on the platform calls kernel_mouse_input with
+ * the bytes of its 3-byte PS/2 packets.  x86_64: the PS/2 aux port on IRQ12
+ * in stream mode; sim: none (SKIP).  Marker: [MOUSE].
+ */
+platform_result_t platform_mouse_init(void);
+
 /* ---- CPU, interrupts, timer --------------------------------------------- */
 
 platform_result_t platform_idt_init(void);  /* exception vectors: [IDT] */
@@ -381,6 +397,13 @@ void kernel_timer_tick(void);
  * the bytes here and handles them in task context.
  */
 void kernel_console_input(const uint8_t *bytes, size_t len);
+
+/*
+ * Keyboard scancodes (set 1) and PS/2 mouse bytes as the device sent them,
+ * in order.  IRQ context; the kernel decodes them (src/kernel/input/).
+ */
+void kernel_keyboard_input(const uint8_t *bytes, size_t len);
+void kernel_mouse_input(const uint8_t *bytes, size_t len);
 
 /*
  * Zeroed, page-aligned kernel memory for the platform's own records (x86_64:

@@ -24,6 +24,8 @@ QEMU_ORDER = [
     "[IDT] OK: 256 vectors installed",
     "[PIC] OK: IRQ0-15 remapped to vectors 0x20-0x2F",
     "[PIT] OK: timer at 100 Hz",
+    "[KBD] OK: PS/2 keyboard ready",
+    "[MOUSE] OK: PS/2 mouse ready",
     "[GDT] OK: ring 3 descriptors installed",
     "[TSS] OK: RSP0 initialized",
     "[SMAP] OK: supervisor access prevention active",

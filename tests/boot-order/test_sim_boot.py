@@ -22,6 +22,8 @@ SIM_ORDER = [
     "[IDT] OK: CPU faults arrive as host signals",
     "[PIC] SKIP: ",
     "[PIT] OK: virtual timer at 100 Hz",
+    "[KBD] SKIP: no PS/2 controller in the simulator",
+    "[MOUSE] SKIP: no PS/2 controller in the simulator",
     "[GDT] SKIP: ",
     "[TSS] SKIP: ",
     "[SMAP] SKIP: ",

@@ -40,6 +40,7 @@
 #define IRQ_TIMER 0
 #define IRQ_KEYBOARD 1
 #define IRQ_COM1 4
+#define IRQ_MOUSE 12
 #define IST_DOUBLE_FAULT 1 /* TSS interrupt stack used for #DF */
 
 /* Physical address -> pointer through the direct map (valid for the boot's 4 GiB and later all RAM). */
@@ -85,9 +86,11 @@ void pit_handle_tick(void);
 /* IRQ4: the COM1 receiver has bytes (serial.c). */
 void serial_handle_irq(void);
 
-/* keyboard.c: enable the PS/2 keyboard's IRQ1, and take its scancodes. */
-platform_result_t keyboard_start(void);
-void keyboard_handle_irq(void);
+/* keyboard.c: did platform_keyboard_init turn the PS/2 keyboard on? */
+bool keyboard_ready(void);
+
+/* i8042.c: IRQ1 and IRQ12, the PS/2 controller has bytes for the keyboard or the mouse. */
+void i8042_handle_irq(void);
 
 /* idt.c: fill and load the IDT (entry.c does it before kernel_main). */
 void idt_install(void);

@@ -232,8 +232,8 @@ int arch_interrupt_dispatch(arch_frame_t *frame)
 				pit_handle_tick();
 			else if (irq == IRQ_COM1)
 				serial_handle_irq();
-			else if (irq == IRQ_KEYBOARD)
-				keyboard_handle_irq();
+			else if (irq == IRQ_KEYBOARD || irq == IRQ_MOUSE)
+				i8042_handle_irq();
 		}
 		return from_user ? idt_leave_user(frame, true) : DISPATCH_RETURN;
 	}

@@ -83,8 +83,7 @@ platform_result_t platform_console_input_start(void)
 	io_out8(COM1_BASE + UART_FCR, FCR_ENABLE_CLEAR_1);
 	io_out8(COM1_BASE + UART_IER, UART_IER_RX_AVAILABLE);
 	pic_unmask(IRQ_COM1);
-	platform_result_t kbd = keyboard_start();
-	if (kbd.status != PLATFORM_OK)
+	if (!keyboard_ready())
 		return (platform_result_t){ PLATFORM_WARN, "COM1 receive interrupt on IRQ4; no PS/2 keyboard" };
 	return (platform_result_t){ PLATFORM_OK, "COM1 receive interrupt on IRQ4, PS/2 keyboard on IRQ1" };
 }

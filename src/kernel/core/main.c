@@ -23,6 +23,7 @@
 #include "fs/initrd.h"
 #include "fs/rootfs.h"
 #include "fs/vfs_boot.h"
+#include "input/input.h"
 #include "ipc/poll_selftest.h"
 #include "mm/kheap.h"
 #include "mm/kva.h"
@@ -85,6 +86,7 @@ static void boot_cpu(void)
 	boot_mark_platform("IDT", platform_idt_init());
 	boot_mark_platform("PIC", platform_pic_init());
 	boot_mark_platform("PIT", platform_timer_init(TIMER_HZ));
+	input_boot();
 	boot_mark_platform("GDT", platform_gdt_init());
 	boot_mark_platform("TSS", platform_tss_init());
 	boot_mark_platform("SYSCALL", platform_syscall_init());

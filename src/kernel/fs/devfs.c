@@ -1,17 +1,20 @@
 /*
  * /dev: the kernel's device nodes (spec/filesystems.md FS-030..): null,
- * zero, random, urandom, console and tty, and the pseudo-terminals' ptmx
- * and pts directory (spec/tty.md TTY-110, fs/devpts.c).  The table is
+ * zero, random, urandom, console and tty, the pseudo-terminals' ptmx
+ * and pts directory (spec/tty.md TTY-110, fs/devpts.c), and the input
+ * devices mouse and kbd (spec/input-devices.md, input/).  The table is
  * fixed; each node is made on first lookup and opens to a file with the
  * device's operations.
  */
 #include <aegis/errno.h>
 #include <aegis/fcntl.h>
+#include <aegis/input.h>
 
 #include "core/kstring.h"
 #include "core/rng.h"
 #include "fs/devfs.h"
 #include "fs/devpts.h"
+#include "input/input.h"
 #include "proc/process.h"
 #include "proc/fdtable.h"
 #include "tty/console_file.h"
@@ -74,7 +77,7 @@ typedef struct {
 	uint32_t mode;
 	uint32_t major, minor;
 	const file_ops_t *ops;           /* NULL: open makes the file */
-	int (*open)(process_t *p, uint32_t flags, file_t **out); /* the console, ptmx */
+	int (*open)(process_t *p, uint32_t flags, file_t **out); /* the console, ptmx, input */
 } devfs_entry_t;
 
 static const devfs_entry_t devfs_table[] = {
@@ -85,6 +88,8 @@ static const devfs_entry_t devfs_table[] = {
 	{ "tty", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_TTY, 0, NULL, devfs_console_open },
 	{ "console", AEGIS_S_IFCHR | 0600u, DEVFS_MAJOR_TTY, 1, NULL, devfs_console_open },
 	{ "ptmx", AEGIS_S_IFCHR | 0666u, PTY_MASTER_MAJOR, PTY_MASTER_MINOR, NULL, devfs_ptmx_open },
+	{ "mouse", AEGIS_S_IFCHR | 0444u, AEGIS_INPUT_MAJOR, AEGIS_INPUT_MOUSE_MINOR, NULL, input_mouse_open },
+	{ "kbd", AEGIS_S_IFCHR | 0400u, AEGIS_INPUT_MAJOR, AEGIS_INPUT_KBD_MINOR, NULL, input_kbd_open },
 };
 #define DEVFS_COUNT (sizeof(devfs_table) / sizeof(devfs_table[0]))
 #define DEVFS_INO_PTS (DEVFS_COUNT + 2u) /* after the devices' i + 2 */
