@@ -27,7 +27,7 @@ static const bb_case_t bb_table[] = {
 	{ "PROC-135", "cd and pwd", BB_SH("cd /dev && pwd"), "/dev\n", 0 },
 	{ "PROC-135", "readlink /proc/self/exe names the program", { "busybox", "readlink", "/proc/self/exe", NULL },
 	  "/bin/busybox\n", 0 },
-	{ "PROC-135", "ls lists /dev", { "busybox", "ls", "/dev", NULL }, "console\nnull\nptmx\npts\nrandom\ntty\nurandom\nzero\n",
+	{ "PROC-135", "ls lists /dev", { "busybox", "ls", "/dev", NULL }, "console\nkbd\nmouse\nnull\nptmx\npts\nrandom\ntty\nurandom\nzero\n",
 	  0 },
 	{ "PROC-135", "head reads /proc/version", { "busybox", "head", "-c", "14", "/proc/version", NULL },
 	  "Aegis version ", 0 },
