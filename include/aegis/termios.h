@@ -126,6 +126,13 @@ typedef struct aegis_winsize {
 #define FIONREAD 0x541B
 #endif
 
+#ifndef TIOCSCTTY
+/* Controlling-terminal ioctls (spec/tty.md TTY-122, TTY-123, TTY-126). */
+#define TIOCSCTTY 0x540E
+#define TIOCNOTTY 0x5422
+#define TIOCGSID 0x5429
+#endif
+
 #ifndef TIOCGPTN
 /* Pseudo-terminal master ioctls (spec/tty.md TTY-110, TTY-111). */
 #define TIOCGPTN 0x80045430u

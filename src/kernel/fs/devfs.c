@@ -1,8 +1,9 @@
 /*
  * /dev: the kernel's device nodes (spec/filesystems.md FS-030..): null,
- * zero, random, urandom, console and tty, the pseudo-terminals' ptmx
- * and pts directory (spec/tty.md TTY-110, fs/devpts.c), and the input
- * devices mouse and kbd (spec/input-devices.md, input/).  The table is
+ * zero, random, urandom, console and tty (the opener's controlling
+ * terminal, spec/tty.md TTY-124), the pseudo-terminals' ptmx and pts
+ * directory (spec/tty.md TTY-110, fs/devpts.c), and the input devices
+ * mouse and kbd (spec/input-devices.md, input/).  The table is
  * fixed; each node is made on first lookup and opens to a file with the
  * device's operations.
  */
@@ -18,6 +19,8 @@
 #include "proc/process.h"
 #include "proc/fdtable.h"
 #include "tty/console_file.h"
+#include "tty/console_tty.h"
+#include "tty/ctty.h"
 #include "tty/pty.h"
 
 #define DEVFS_DIR_PERM 0755u
@@ -54,12 +57,20 @@ static int64_t devfs_random_read(file_t *f, void *buf, size_t len)
 	return (int64_t)len;
 }
 
+/* /dev/console: may become the opener's controlling terminal (spec/tty.md TTY-120). */
 static int devfs_console_open(process_t *p, uint32_t flags, file_t **out)
 {
-	(void)p;
-	(void)flags;
 	*out = console_file_open();
-	return *out ? 0 : -ENOMEM;
+	if (!*out)
+		return -ENOMEM;
+	console_tty_opened(p, flags);
+	return 0;
+}
+
+/* /dev/tty: the opener's controlling terminal, -ENXIO without one (TTY-124). */
+static int devfs_tty_open(process_t *p, uint32_t flags, file_t **out)
+{
+	return ctty_open_current(p, flags, out);
 }
 
 /* A new pseudo-terminal pair: -ENOSPC when the table is full. */
@@ -85,7 +96,7 @@ static const devfs_entry_t devfs_table[] = {
 	{ "zero", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_MEM, 5, &devfs_zero_ops, NULL },
 	{ "random", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_MEM, 8, &devfs_random_ops, NULL },
 	{ "urandom", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_MEM, 9, &devfs_random_ops, NULL },
-	{ "tty", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_TTY, 0, NULL, devfs_console_open },
+	{ "tty", AEGIS_S_IFCHR | 0666u, DEVFS_MAJOR_TTY, 0, NULL, devfs_tty_open },
 	{ "console", AEGIS_S_IFCHR | 0600u, DEVFS_MAJOR_TTY, 1, NULL, devfs_console_open },
 	{ "ptmx", AEGIS_S_IFCHR | 0666u, PTY_MASTER_MAJOR, PTY_MASTER_MINOR, NULL, devfs_ptmx_open },
 	{ "mouse", AEGIS_S_IFCHR | 0444u, AEGIS_INPUT_MAJOR, AEGIS_INPUT_MOUSE_MINOR, NULL, input_mouse_open },

@@ -9,12 +9,12 @@
 #include "core/kstring.h"
 #include "fs/procfs_text.h"
 #include "proc/rlimit.h"
+#include "tty/ctty.h"
 
 #define PROCFS_COMM_MAX 15u              /* comm is cut as Linux's TASK_COMM_LEN - 1 */
 #define PROCFS_NS_PER_TICK 10000000ull   /* clock ticks of 10 ms (USER_HZ 100) */
 #define PROCFS_OLD_SIGNAL_MASK 0x7fffffffull /* the obsolete decimal masks keep 31 bits, as Linux */
 #define PROCFS_PRIORITY_NORMAL 20        /* priority of a nice-0 task */
-#define PROCFS_NO_TTY_PGRP (-1)
 
 /* Field numbers of proc(5), from the first one after the state. */
 enum {
@@ -50,8 +50,8 @@ size_t procfs_pid_stat(const process_t *p, char *buf, size_t cap)
 	f[STAT_PPID] = p->parent ? p->parent->pid : 0;
 	f[STAT_PGRP] = p->pgid;
 	f[STAT_SESSION] = p->sid;
-	f[STAT_TTY_NR] = 0; /* no controlling terminal is tracked yet */
-	f[STAT_TPGID] = PROCFS_NO_TTY_PGRP;
+	f[STAT_TTY_NR] = ctty_tty_nr(p); /* the controlling terminal (spec/tty.md TTY-129) */
+	f[STAT_TPGID] = ctty_tpgid(p);
 	f[STAT_PRIORITY] = PROCFS_PRIORITY_NORMAL;
 	f[STAT_NUM_THREADS] = 1;
 	f[STAT_STARTTIME] = (int64_t)(p->start_ns / PROCFS_NS_PER_TICK);

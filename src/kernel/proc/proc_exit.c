@@ -18,6 +18,7 @@
 #include "proc/signal_action.h"
 #include "proc/signal_info.h"
 #include "proc/wait_status.h"
+#include "tty/ctty.h"
 
 void proc_init_exited(int status)
 {
@@ -65,6 +66,7 @@ void proc_exit_current(int status)
 	p->exit_status = status;
 	p->state = PROC_ZOMBIE;
 	p->task = NULL;
+	ctty_leader_exit(p); /* a session leader's terminal: SIGHUP, SIGCONT, disassociated (spec/tty.md TTY-127) */
 	process_t *parent = p->parent;
 	if (parent) {
 		if (signal_chld_autoreap(&parent->sig_actions)) {

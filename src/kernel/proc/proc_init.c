@@ -9,6 +9,7 @@
  * program goes through exactly the checks every other exec does.
  */
 #include <aegis/errno.h>
+#include <aegis/fcntl.h>
 
 #include "cap/cap_proc.h"
 #include "core/cmdline.h"
@@ -18,6 +19,7 @@
 #include "proc/program.h"
 #include "proc/signal_action.h"
 #include "tty/console_file.h"
+#include "tty/console_tty.h"
 
 #define PROC_STDIO_FDS 3
 
@@ -69,6 +71,7 @@ int proc_spawn_init(void)
 		(void)fdtable_install(&p->fds, console, fd, false);
 	}
 	file_release(console);
+	console_tty_opened(p, AEGIS_O_RDWR); /* the console controls PID 1's session (TTY-120) */
 	kmemcpy(p->init_exec_path, path, kstrnlen(path, sizeof(p->init_exec_path) - 1) + 1);
 	if (proc_start_task(p) != 0) {
 		platform_user_destroy(p->user, PLATFORM_USER_END_SIGNAL, 0);

@@ -57,6 +57,7 @@ typedef struct process {
 	uint64_t robust_list;      /* set_robust_list (kept for threads; no futex cleanup yet) */
 	int pgid;                  /* process group */
 	int sid;                   /* session */
+	bool ctty_dropped;         /* gave its session's controlling terminal up (TIOCNOTTY, tty/ctty.h) */
 	signal_queue_t sig_queue;   /* pending signals (.set: bit n-1 for signal n) with their siginfo */
 	aegis_sigset_t sig_blocked;
 	aegis_sigset_t sig_saved_mask; /* rt_sigsuspend: the mask to restore once a signal came */

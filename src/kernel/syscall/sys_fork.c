@@ -57,6 +57,7 @@ static int64_t proc_fork(process_t *p, uint64_t child_tid_addr)
 	child->sig_altstack = p->sig_altstack;
 	child->pgid = p->pgid;
 	child->sid = p->sid;
+	child->ctty_dropped = p->ctty_dropped;
 	child->clear_child_tid = child_tid_addr;
 	if (cap_proc_fork(&child->caps, &p->caps) != 0) {
 		proc_free_unstarted(child);

@@ -134,6 +134,7 @@ SYSCALL_HANDLER(setsid)
 		return -EPERM; /* already a group leader (POSIX) */
 	p->sid = p->pid;
 	p->pgid = p->pid;
+	p->ctty_dropped = false; /* the new session has no controlling terminal yet (spec/tty.md TTY-121) */
 	return p->pid;
 }
 

@@ -12,7 +12,7 @@
 #include "tty/console_tty.h"
 
 #define CONSOLE_PERM 0600u
-#define CONSOLE_RDEV ((5u << 8) | 1u) /* major 5, minor 1 */
+#define CONSOLE_RDEV ((CONSOLE_MAJOR << 8) | CONSOLE_MINOR)
 
 static int64_t console_read(file_t *f, void *buf, size_t len)
 {

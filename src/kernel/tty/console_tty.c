@@ -12,10 +12,13 @@
 #include "proc/proc_internal.h"
 #include "proc/signal_restart.h"
 #include "sched/sched.h"
+#include "tty/console_file.h"
+#include "tty/ctty.h"
 #include "tty/ldisc.h"
 #include "tty/tty_user_ioctl.h"
 
 static tty_ldisc_t console_ld;
+static tty_ctty_t console_ctty; /* the session the console controls (tty/ctty.h) */
 static waitq_t console_readers = WAITQ_INIT; /* tasks in console_tty_read */
 static waitq_t console_input_wq = WAITQ_INIT; /* the console task, waiting for input */
 static uint8_t ring[CONSOLE_INPUT_RING];
@@ -102,11 +105,21 @@ static void console_task_main(void *arg)
 	}
 }
 
+/* /dev/tty for a process the console controls: a new console file. */
+static int console_ctty_open(tty_ctty_t *t, process_t *p, uint32_t flags, file_t **out)
+{
+	(void)t;
+	(void)p;
+	(void)flags;
+	*out = console_file_open();
+	return *out ? 0 : -ENOMEM;
+}
+
 void console_tty_start(void)
 {
 	tty_ldisc_ops_t ops = { console_output, console_signal, console_wake, NULL };
 	tty_ldisc_init(&console_ld, &ops);
-	console_ld.fg_pgrp = CONSOLE_INIT_PGRP;
+	ctty_register(&console_ctty, &console_ld, CONSOLE_MAJOR, CONSOLE_MINOR, console_ctty_open, NULL);
 	platform_result_t r = platform_console_input_start();
 	boot_mark_platform("CONSOLE", r);
 	if (r.status == PLATFORM_OK && !sched_task_create("console", console_task_main, NULL, NULL))
@@ -138,7 +151,13 @@ int64_t console_tty_write(const void *buf, size_t len)
 
 int64_t console_tty_ioctl(process_t *p, uint32_t cmd, uint64_t arg)
 {
-	return tty_user_ioctl(&console_ld, p, cmd, arg);
+	return tty_user_ioctl(&console_ctty, TTY_SIDE_TERMINAL, p, cmd, arg);
+}
+
+void console_tty_opened(process_t *p, uint32_t flags)
+{
+	if (console_ctty.ld)
+		ctty_open_acquire(&console_ctty, p, flags);
 }
 
 uint64_t console_tty_dropped(void)

@@ -20,7 +20,8 @@
 #include "proc/process.h"
 
 #define CONSOLE_INPUT_RING 1024u /* bytes queued between the interrupt and the console task */
-#define CONSOLE_INIT_PGRP 1      /* the foreground group at boot: PID 1's */
+#define CONSOLE_MAJOR 5u         /* /dev/console is 5,1 */
+#define CONSOLE_MINOR 1u
 
 /* Set up the line discipline and start console input ([CONSOLE] marker); before the scheduler starts. */
 void console_tty_start(void);
@@ -36,6 +37,12 @@ int64_t console_tty_write(const void *buf, size_t len);
 
 /* A terminal ioctl from p with a user argument: 0 (or a count), -EFAULT, -EINVAL, -EPERM, -ENOTTY. */
 int64_t console_tty_ioctl(process_t *p, uint32_t cmd, uint64_t arg);
+
+/*
+ * p opened the console with open flags (PID 1's descriptors, /dev/console):
+ * it becomes p's controlling terminal when spec/tty.md TTY-120 allows.
+ */
+void console_tty_opened(process_t *p, uint32_t flags);
 
 /* poll readiness: always writable, readable when a read would return bytes now. */
 uint32_t console_tty_poll(void);

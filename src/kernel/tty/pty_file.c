@@ -58,6 +58,7 @@ static void pty_pair_put(pty_pair_t *pair)
 {
 	if (!pty_core_released(&pair->core))
 		return;
+	ctty_unregister(&pair->ctty);
 	pty_table_remove(&pty_pairs, pair->core.index);
 	kfree(pair);
 }
@@ -119,6 +120,7 @@ static void pty_master_release(file_t *f)
 {
 	pty_pair_t *pair = f->object;
 	pty_core_master_close(&pair->core);
+	ctty_disassociate(&pair->ctty); /* after the hang-up's SIGHUP (spec/tty.md TTY-128) */
 	pty_pair_put(pair);
 }
 
@@ -175,6 +177,13 @@ static const file_ops_t pty_slave_ops = {
 
 /* ---- opening and listing ------------------------------------------------- */
 
+/* /dev/tty for a process this slave controls: a new slave file. */
+static int pty_ctty_open(tty_ctty_t *t, process_t *p, uint32_t flags, file_t **out)
+{
+	pty_pair_t *pair = t->owner;
+	return pty_open_slave(p, pair->core.index, flags, out);
+}
+
 int pty_open_master(process_t *p, uint32_t flags, file_t **out)
 {
 	pty_pair_t *pair = kcalloc(1, sizeof(*pair));
@@ -198,6 +207,7 @@ int pty_open_master(process_t *p, uint32_t flags, file_t **out)
 		kfree(pair);
 		return -ENOMEM;
 	}
+	ctty_register(&pair->ctty, &pair->core.ld, PTY_SLAVE_MAJOR, (unsigned)index, pty_ctty_open, pair);
 	*out = f;
 	return 0;
 }
@@ -211,7 +221,6 @@ static pty_pair_t *pty_visible(unsigned index)
 
 int pty_open_slave(process_t *p, unsigned index, uint32_t flags, file_t **out)
 {
-	(void)p;
 	pty_pair_t *pair = pty_table_get(&pty_pairs, index);
 	if (!pair)
 		return -ENOENT;
@@ -223,6 +232,7 @@ int pty_open_slave(process_t *p, unsigned index, uint32_t flags, file_t **out)
 		pty_core_slave_close(&pair->core);
 		return -ENOMEM;
 	}
+	ctty_open_acquire(&pair->ctty, p, flags);
 	*out = f;
 	return 0;
 }

@@ -11,9 +11,9 @@
 #include "tty/tty_user_ioctl.h"
 
 /* A terminal ioctl on the pair's line discipline; a change may let either side go on. */
-static int64_t pty_terminal_ioctl(pty_pair_t *pair, process_t *p, uint32_t cmd, uint64_t arg)
+static int64_t pty_terminal_ioctl(pty_pair_t *pair, tty_side_t side, process_t *p, uint32_t cmd, uint64_t arg)
 {
-	int64_t r = tty_user_ioctl(&pair->core.ld, p, cmd, arg);
+	int64_t r = tty_user_ioctl(&pair->ctty, side, p, cmd, arg);
 	pty_pair_wake(pair);
 	return r;
 }
@@ -35,7 +35,7 @@ int64_t pty_master_ioctl(file_t *f, process_t *p, uint32_t cmd, uint64_t arg)
 	case FIONREAD:
 		return tty_user_put_int(p, arg, (int32_t)pair->core.out_len);
 	default:
-		return pty_terminal_ioctl(pair, p, cmd, arg);
+		return pty_terminal_ioctl(pair, TTY_SIDE_MASTER, p, cmd, arg);
 	}
 }
 
@@ -44,5 +44,5 @@ int64_t pty_slave_ioctl(file_t *f, process_t *p, uint32_t cmd, uint64_t arg)
 	pty_pair_t *pair = f->object;
 	if (pair->core.hung_up)
 		return -EIO;
-	return pty_terminal_ioctl(pair, p, cmd, arg);
+	return pty_terminal_ioctl(pair, TTY_SIDE_TERMINAL, p, cmd, arg);
 }

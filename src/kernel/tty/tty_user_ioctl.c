@@ -8,24 +8,31 @@
 
 #include "proc/proc_internal.h"
 #include "proc/usercopy.h"
+#include "tty/ctty.h"
 
 int64_t tty_user_put_int(process_t *p, uint64_t arg, int32_t v)
 {
 	return copy_to_user(p, arg, &v, sizeof(v)) != 0 ? -EFAULT : 0;
 }
 
-/* TIOCSPGRP: the group must be in the caller's session (no controlling terminals yet). */
-static int64_t tty_user_set_pgrp(tty_ldisc_t *ld, process_t *p, int32_t pgrp)
+/* TIOCSPGRP: the terminal is the caller's controlling terminal and the group in its session (TTY-125). */
+static int64_t tty_user_set_pgrp(tty_ctty_t *ct, process_t *p, uint64_t arg)
 {
+	int32_t pgrp;
+	if (!ctty_is_callers(ct, p))
+		return -ENOTTY;
+	if (copy_from_user(p, &pgrp, arg, sizeof(pgrp)) != 0)
+		return -EFAULT;
 	if (pgrp <= 0)
 		return -EINVAL;
-	if (p && !proc_group_in_session(pgrp, p->sid))
+	if (!proc_group_in_session(pgrp, p->sid))
 		return -EPERM;
-	return tty_ldisc_ioctl(ld, TIOCSPGRP, &pgrp);
+	return tty_ldisc_ioctl(ct->ld, TIOCSPGRP, &pgrp);
 }
 
-int64_t tty_user_ioctl(tty_ldisc_t *ld, process_t *p, uint32_t cmd, uint64_t arg)
+int64_t tty_user_ioctl(tty_ctty_t *ct, tty_side_t side, process_t *p, uint32_t cmd, uint64_t arg)
 {
+	tty_ldisc_t *ld = ct->ld;
 	aegis_termios_t t;
 	aegis_winsize_t w;
 	int32_t v;
@@ -47,13 +54,18 @@ int64_t tty_user_ioctl(tty_ldisc_t *ld, process_t *p, uint32_t cmd, uint64_t arg
 			return -EFAULT;
 		return tty_ldisc_ioctl(ld, cmd, &w);
 	case TIOCGPGRP:
+		if (side == TTY_SIDE_TERMINAL && !ctty_is_callers(ct, p))
+			return -ENOTTY;
+		/* fall through */
 	case FIONREAD:
 		(void)tty_ldisc_ioctl(ld, cmd, &v);
 		return tty_user_put_int(p, arg, v);
 	case TIOCSPGRP:
-		if (copy_from_user(p, &v, arg, sizeof(v)) != 0)
-			return -EFAULT;
-		return tty_user_set_pgrp(ld, p, v);
+		return tty_user_set_pgrp(ct, p, arg);
+	case TIOCSCTTY:
+	case TIOCNOTTY:
+	case TIOCGSID:
+		return ctty_ioctl(ct, side, p, cmd, arg);
 	case TCFLSH:
 		v = (int32_t)arg; /* passed by value */
 		return tty_ldisc_ioctl(ld, cmd, &v);

@@ -1,8 +1,8 @@
 /*
  * ptycheck (see ptycheck.h): signals through a pseudo-terminal and hang-up,
- * with child processes that use the slave as their terminal.  A child runs
- * in its own process group, which the parent makes the slave's foreground
- * group; a pipe tells the parent when the child is about to read.
+ * with child processes that use the slave as their terminal.  A child makes
+ * its own session with the slave as its controlling terminal, which puts its
+ * group in front; a pipe tells the parent when the child is about to read.
  */
 #include "ptycheck.h"
 
@@ -24,6 +24,8 @@
 #define PC_HUP_EIO 4
 #define PC_HUP_ALL (PC_HUP_SEEN | PC_HUP_EOF | PC_HUP_EIO)
 #define PC_EINTR 4
+#define PC_NAP_NS 10000000 /* 10 ms */
+#define PC_WAIT_NAPS (PC_WAIT_MS / 10)
 
 static volatile int sigwinch_seen, sighup_seen;
 
@@ -44,9 +46,11 @@ static void pc_handle(int sig, void (*fn)(int))
 }
 
 /*
- * Fork a child that closes the master, catches SIGHUP, enters its own group,
- * says so on a pipe and runs body(slave); the parent makes that group the
- * slave's foreground group (TIOCSPGRP's result in *fg_result) and gets its pid.
+ * Fork a child that closes the master, catches SIGHUP and SIGWINCH, makes a
+ * session whose controlling terminal is the slave (so its group is in front,
+ * spec/tty.md TTY-122), says so on a pipe and runs body(slave).  The parent
+ * gets its pid, and in *fg_result 0 when the master shows the child's group
+ * in front.
  */
 static long pc_spawn(const pc_pair_t *pp, int (*body)(int slave), long *fg_result)
 {
@@ -58,26 +62,22 @@ static long pc_spawn(const pc_pair_t *pp, int (*body)(int slave), long *fg_resul
 		sys_close(ready[0]);
 		sys_close(pp->master);
 		pc_handle(SIGHUP, on_sighup);
-		sys_setpgid(0, 0);
+		pc_handle(SIGWINCH, on_sigwinch);
+		sys_setsid();
+		sys_ioctl(pp->slave, TIOCSCTTY, 0);
 		sys_write(ready[1], "r", 1);
 		sys_close(ready[1]);
 		sys_exit(body(pp->slave));
 	}
 	sys_close(ready[1]);
 	char c;
-	if (pid > 0) {
+	if (pid > 0)
 		sys_read(ready[0], &c, 1);
-		sys_setpgid((int)pid, (int)pid); /* already done by the child; harmless */
-	}
 	sys_close(ready[0]);
-	int32_t fg = (int32_t)pid;
-	*fg_result = sys_ioctl(pp->slave, TIOCSPGRP, (unsigned long)&fg);
+	int32_t fg = -1;
+	long r = sys_ioctl(pp->master, TIOCGPGRP, (unsigned long)&fg);
+	*fg_result = r == 0 && fg == (int32_t)pid ? 0 : -1;
 	return pid;
-}
-
-static void pc_foreground(int slave, int32_t pgrp)
-{
-	sys_ioctl(slave, TIOCSPGRP, (unsigned long)&pgrp);
 }
 
 static int child_read_forever(int slave)
@@ -99,27 +99,38 @@ static void pc_interrupt(void)
 	long reaped = sys_wait4((int)pid, &status, 0, NULL);
 	char echo[PC_BUF];
 	long e = pc_drain(pp.master, echo, sizeof(echo));
-	pc_foreground(pp.slave, (int32_t)sys_getpgrp());
 	tcheck(o == 0 && pid > 0 && sp == 0 && w == 1 && reaped == pid && (status & PC_WSIG_MASK) == SIGINT && e == 2 &&
 		       strcmp(echo, "^C") == 0,
 	       "TTY-117", "a Ctrl-C written to the master ends the child reading the slave in its foreground group",
-	       "open %ld pid %ld tiocspgrp %ld write %ld wait %ld status 0x%x echo %ld '%s'", o, pid, sp, w, reaped, status,
+	       "open %ld pid %ld in front %ld write %ld wait %ld status 0x%x echo %ld '%s'", o, pid, sp, w, reaped, status,
 	       e, echo);
 	pc_pair_close(&pp);
 }
 
-/* TTY-114: a new window size from the master signals the slave's foreground group (ours here). */
+/* The child of the window-size check: SIGWINCH comes (2 s at most). */
+static int child_winch(int slave)
+{
+	(void)slave;
+	aegis_timespec_t nap = { 0, PC_NAP_NS };
+	for (int i = 0; i < PC_WAIT_NAPS && sigwinch_seen != SIGWINCH; i++)
+		sys_nanosleep(&nap, NULL);
+	return sigwinch_seen == SIGWINCH ? 0 : 1;
+}
+
+/* TTY-114: a new window size from the master signals the slave's foreground group (a child's). */
 static void pc_winch(void)
 {
 	pc_pair_t pp;
 	long o = pc_pair_open(&pp);
-	pc_handle(SIGWINCH, on_sigwinch);
-	pc_foreground(pp.slave, (int32_t)sys_getpgrp());
+	long sp = -1;
+	long pid = pc_spawn(&pp, child_winch, &sp);
 	aegis_winsize_t ws = { 40, 100, 0, 0 };
 	long r = sys_ioctl(pp.master, TIOCSWINSZ, (unsigned long)&ws);
-	tcheck(o == 0 && r == 0 && sigwinch_seen == SIGWINCH, "TTY-114",
-	       "TIOCSWINSZ on the master sends SIGWINCH to the slave's foreground group", "open %ld set %ld signal %d", o,
-	       r, sigwinch_seen);
+	int status = -1;
+	long reaped = sys_wait4((int)pid, &status, 0, NULL);
+	tcheck(o == 0 && sp == 0 && r == 0 && reaped == pid && status == 0, "TTY-114",
+	       "TIOCSWINSZ on the master sends SIGWINCH to the slave's foreground group", "open %ld fg %ld set %ld status 0x%x",
+	       o, sp, r, status);
 	pc_pair_close(&pp);
 }
 
@@ -161,7 +172,7 @@ static void pc_master_hangup(void)
 		       (ev & (PC_POLLIN | PC_POLLOUT | PC_POLLERR | PC_POLLHUP)) ==
 			       (PC_POLLIN | PC_POLLOUT | PC_POLLERR | PC_POLLHUP),
 	       "TTY-116", "closing the master: SIGHUP to the foreground group, slave EOF and EIO, /dev/pts/N gone",
-	       "open %ld tiocspgrp %ld wait %ld status 0x%x stat %ld read %ld write %ld ioctl %ld poll 0x%x", o, sp, reaped,
+	       "open %ld in front %ld wait %ld status 0x%x stat %ld read %ld write %ld ioctl %ld poll 0x%x", o, sp, reaped,
 	       status, gone, r, w, io, ev);
 	pc_pair_close(&pp);
 }
