@@ -10,6 +10,7 @@
 #include "fs/dentry.h"
 #include "fs/mount.h"
 #include "mm/kheap.h"
+#include "proc/proc_limits.h"
 
 #define VFS_DIRENT_ALIGN 8u
 #define VFS_DIRENT_HEADER 19u /* offsetof(linux_dirent64, d_name) */
@@ -41,6 +42,9 @@ static int64_t vfs_file_write(file_t *f, const void *buf, size_t len)
 	if (!n->ops->write)
 		return -EROFS;
 	uint64_t at = (f->flags & AEGIS_O_APPEND) ? n->size : f->pos;
+	int limited = proc_clip_write(proc_current(), at, &len);
+	if (limited != 0)
+		return limited;
 	int64_t put = n->ops->write(n, at, buf, len);
 	if (put > 0)
 		f->pos = at + (uint64_t)put;

@@ -9,6 +9,7 @@
 #include "core/kstring.h"
 #include "ipc/poll_wait.h"
 #include "mm/kheap.h"
+#include "proc/proc_limits.h"
 
 #define EPOLL_CLOEXEC_FLAG 02000000u
 #define EPOLL_CTL_ADD 1
@@ -72,7 +73,7 @@ int64_t epoll_create(process_t *p, uint32_t flags)
 		kfree(set);
 		return -ENOMEM;
 	}
-	int fd = fdtable_install(&p->fds, f, 0, (flags & EPOLL_CLOEXEC_FLAG) != 0);
+	int fd = proc_fd_install(p, f, 0, (flags & EPOLL_CLOEXEC_FLAG) != 0);
 	if (fd < 0)
 		file_release(f);
 	return fd;

@@ -48,9 +48,16 @@ void fdtable_init(fdtable_t *t)
 
 int fdtable_install(fdtable_t *t, file_t *f, int min, bool cloexec)
 {
+	return fdtable_install_below(t, f, min, FDTABLE_MAX, cloexec);
+}
+
+int fdtable_install_below(fdtable_t *t, file_t *f, int min, uint32_t limit, bool cloexec)
+{
 	if (min < 0)
 		return -EINVAL;
-	for (unsigned fd = (unsigned)min; fd < FDTABLE_MAX; fd++) {
+	if (limit > FDTABLE_MAX)
+		limit = FDTABLE_MAX;
+	for (unsigned fd = (unsigned)min; fd < limit; fd++) {
 		if (!t->files[fd]) {
 			t->files[fd] = f;
 			t->cloexec[fd] = cloexec ? 1u : 0u;

@@ -62,6 +62,8 @@ void file_release(file_t *f);
 void fdtable_init(fdtable_t *t);
 /* Put f (taking the caller's reference) at the lowest free descriptor >= min: the descriptor or -EMFILE. */
 int fdtable_install(fdtable_t *t, file_t *f, int min, bool cloexec);
+/* The same, using only descriptors below limit (RLIMIT_NOFILE): the descriptor or -EMFILE. */
+int fdtable_install_below(fdtable_t *t, file_t *f, int min, uint32_t limit, bool cloexec);
 /* The file at fd (no new reference) or NULL. */
 file_t *fdtable_get(fdtable_t *t, int fd);
 /* Close fd: 0 or -EBADF. */

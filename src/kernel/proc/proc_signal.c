@@ -8,8 +8,10 @@
  * yet (job control arrives with the TTY), so it is treated as ignored and
  * said so once.
  */
+#include <aegis/cap.h>
 #include <aegis/errno.h>
 
+#include "cap/cap_table.h"
 #include "core/log.h"
 #include "proc/proc_internal.h"
 #include "proc/signal_default.h"
@@ -83,12 +85,17 @@ void proc_signal_deliver(process_t *p)
 	}
 }
 
-/* POSIX: the sender's real or effective user ID matches the target's real or saved one. */
+/*
+ * POSIX: the sender's real or effective user ID matches the target's real or
+ * saved one.  uid 0 is not special (CRED-047): signalling anyone else needs
+ * PROC_READ(W), the capability spec/capability-model.md names for it.
+ */
 static bool proc_may_signal(const process_t *sender, const process_t *target)
 {
 	const cred_t *s = &sender->cred;
 	const cred_t *t = &target->cred;
-	return s->euid == 0 || s->ruid == t->ruid || s->ruid == t->suid || s->euid == t->ruid || s->euid == t->suid;
+	return s->ruid == t->ruid || s->ruid == t->suid || s->euid == t->ruid || s->euid == t->suid ||
+	       cap_table_check(&sender->caps.held, CAP_KIND_PROC_READ, CAP_RIGHTS_WRITE) == 0;
 }
 
 /* PID 1 only receives signals it has a handler for (or SIGCHLD-like ignores): it cannot be killed. */

@@ -34,6 +34,15 @@ int clock_read_ns(int clock, uint64_t *ns)
 	}
 }
 
+int clock_set_ns(int clock, uint64_t ns)
+{
+	if (clock != CLOCK_REALTIME)
+		return -EINVAL;
+	/* Modular arithmetic: an offset "below zero" wraps and now + offset is still ns. */
+	realtime_offset_ns = ns - platform_time_ns();
+	return 0;
+}
+
 aegis_timespec_t clock_ns_to_timespec(uint64_t ns)
 {
 	return (aegis_timespec_t){ (int64_t)(ns / NS_PER_SEC), (int64_t)(ns % NS_PER_SEC) };

@@ -3,8 +3,8 @@
  * conversions they share: clock_gettime and the sleeps (sys_time.c) and
  * futex timeouts (sys_futex.c).  CLOCK_MONOTONIC and CLOCK_BOOTTIME are
  * platform time since boot; CLOCK_REALTIME is that plus an offset that
- * clock_settime (the credentials issue) will set; until then it counts from
- * the epoch.
+ * clock_settime sets (spec/credentials.md CRED-086); until it is set it
+ * counts from the epoch.
  */
 #ifndef AEGIS_KERNEL_SYSCALL_CLOCK_H
 #define AEGIS_KERNEL_SYSCALL_CLOCK_H
@@ -30,6 +30,9 @@ int clock_read_ns(int clock, uint64_t *ns);
 int clock_timespec_to_ns(const aegis_timespec_t *ts, uint64_t *ns);
 
 aegis_timespec_t clock_ns_to_timespec(uint64_t ns);
+
+/* clock_settime's core: CLOCK_REALTIME reads ns from now on.  0, or -EINVAL for any other clock. */
+int clock_set_ns(int clock, uint64_t ns);
 
 /* The platform-time deadline delay_ns from now, kept below SCHED_NO_DEADLINE. */
 uint64_t clock_deadline_after(uint64_t delay_ns);

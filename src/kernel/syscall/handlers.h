@@ -36,6 +36,7 @@ SYSCALL_HANDLER(wait4);
 
 /* sys_time.c */
 SYSCALL_HANDLER(clock_gettime);
+SYSCALL_HANDLER(clock_settime);
 SYSCALL_HANDLER(clock_getres);
 SYSCALL_HANDLER(gettimeofday);
 SYSCALL_HANDLER(nanosleep);
@@ -114,6 +115,23 @@ SYSCALL_HANDLER(getuid);
 SYSCALL_HANDLER(geteuid);
 SYSCALL_HANDLER(getgid);
 SYSCALL_HANDLER(getegid);
+
+/* sys_cred.c: changing credentials */
+SYSCALL_HANDLER(setuid);
+SYSCALL_HANDLER(setgid);
+SYSCALL_HANDLER(setreuid);
+SYSCALL_HANDLER(setregid);
+SYSCALL_HANDLER(setresuid);
+SYSCALL_HANDLER(setresgid);
+SYSCALL_HANDLER(getresuid);
+SYSCALL_HANDLER(getresgid);
+SYSCALL_HANDLER(setgroups);
+SYSCALL_HANDLER(getgroups);
+
+/* sys_rlimit.c: resource limits */
+SYSCALL_HANDLER(getrlimit);
+SYSCALL_HANDLER(setrlimit);
+SYSCALL_HANDLER(prlimit64);
 
 /* proc/proc_signal_frame.c: signals */
 SYSCALL_HANDLER(rt_sigaction);

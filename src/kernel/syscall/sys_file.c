@@ -14,6 +14,7 @@
 #include "fs/vfs_ops.h"
 #include "mm/kheap.h"
 #include "proc/cred.h"
+#include "proc/proc_limits.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
 #include "syscall/user_path.h"
@@ -79,7 +80,7 @@ static int64_t file_open_at(process_t *p, int dirfd, uint64_t upath, uint32_t fl
 	dentry_put(d);
 	if (r != 0)
 		return r;
-	int fd = fdtable_install(&p->fds, f, 0, (flags & AEGIS_O_CLOEXEC) != 0);
+	int fd = proc_fd_install(p, f, 0, (flags & AEGIS_O_CLOEXEC) != 0);
 	if (fd < 0)
 		file_release(f);
 	return fd;
@@ -172,6 +173,8 @@ SYSCALL_HANDLER(pwrite64)
 	if (!buf)
 		return -ENOMEM;
 	int64_t put = copy_from_user(p, buf, args->a[1], len) != 0 ? -EFAULT : 0;
+	if (put == 0)
+		put = proc_clip_write(p, args->a[3], &len);
 	if (put == 0)
 		put = f->node->ops->write(f->node, args->a[3], buf, len);
 	kfree(buf);
@@ -282,10 +285,10 @@ SYSCALL_HANDLER(fcntl)
 	switch ((int)args->a[1]) {
 	case AEGIS_F_DUPFD:
 	case AEGIS_F_DUPFD_CLOEXEC: {
-		if (arg >= FDTABLE_MAX)
+		if (arg >= proc_fd_limit(p))
 			return -EINVAL;
 		file_retain(f);
-		int nfd = fdtable_install(&p->fds, f, (int)arg, (int)args->a[1] == AEGIS_F_DUPFD_CLOEXEC);
+		int nfd = proc_fd_install(p, f, (int)arg, (int)args->a[1] == AEGIS_F_DUPFD_CLOEXEC);
 		if (nfd < 0)
 			file_release(f);
 		return nfd;

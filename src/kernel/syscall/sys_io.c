@@ -11,6 +11,7 @@
 #include "ipc/pipe.h"
 #include "ipc/pipe_file.h"
 #include "mm/kheap.h"
+#include "proc/proc_limits.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
 
@@ -145,7 +146,7 @@ SYSCALL_HANDLER(dup)
 	if (!f)
 		return -EBADF;
 	file_retain(f);
-	int fd = fdtable_install(&p->fds, f, 0, false);
+	int fd = proc_fd_install(p, f, 0, false);
 	if (fd < 0)
 		file_release(f);
 	return fd;
@@ -156,13 +157,13 @@ static int64_t dup_to(process_t *p, int oldfd, int newfd, bool cloexec)
 	file_t *f = fdtable_get(&p->fds, oldfd);
 	if (!f)
 		return -EBADF;
-	if (newfd < 0 || (unsigned)newfd >= FDTABLE_MAX)
-		return -EBADF;
+	if (newfd < 0 || (unsigned)newfd >= proc_fd_limit(p))
+		return -EBADF; /* Linux: a target at or above RLIMIT_NOFILE is EBADF (CRED-081) */
 	if (oldfd == newfd)
 		return newfd;
 	file_retain(f);
 	(void)fdtable_close(&p->fds, newfd);
-	int fd = fdtable_install(&p->fds, f, newfd, cloexec);
+	int fd = proc_fd_install(p, f, newfd, cloexec);
 	if (fd != newfd) {
 		/* Cannot happen (newfd was just freed); keep the table consistent anyway. */
 		if (fd >= 0)
@@ -204,13 +205,13 @@ static int64_t do_pipe(process_t *p, uint64_t fds_addr, uint32_t flags)
 	if (err != 0)
 		return err;
 	bool cloexec = (flags & AEGIS_O_CLOEXEC) != 0;
-	int rfd = fdtable_install(&p->fds, r, 0, cloexec);
+	int rfd = proc_fd_install(p, r, 0, cloexec);
 	if (rfd < 0) {
 		file_release(r);
 		file_release(w);
 		return rfd;
 	}
-	int wfd = fdtable_install(&p->fds, w, 0, cloexec);
+	int wfd = proc_fd_install(p, w, 0, cloexec);
 	if (wfd < 0) {
 		(void)fdtable_close(&p->fds, rfd);
 		file_release(w);

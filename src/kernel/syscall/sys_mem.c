@@ -7,6 +7,7 @@
 #include <aegis/errno.h>
 
 #include "mm/uvm.h"
+#include "proc/proc_limits.h"
 #include "syscall/handlers.h"
 
 #define PROT_READ 0x1u
@@ -28,8 +29,11 @@ SYSCALL_HANDLER(brk)
 {
 	if (!p->uvm)
 		return -ENOSYS;
-	uint64_t result = 0;
-	(void)uvm_brk(p->uvm, args->a[0], &result);
+	uint64_t result = uvm_brk_current(p->uvm);
+	uint64_t want = args->a[0];
+	if (want > result && proc_check_as(p, want - result) != 0)
+		return (int64_t)result; /* RLIMIT_AS (CRED-085): the break stays */
+	(void)uvm_brk(p->uvm, want, &result);
 	return (int64_t)result; /* Linux: the break after the call, unchanged on failure */
 }
 
@@ -47,6 +51,8 @@ SYSCALL_HANDLER(mmap)
 		return fdtable_get(&p->fds, fd) ? -ENODEV : -EBADF; /* file mappings need the VFS */
 	if (flags & MAP_SHARED)
 		return -EINVAL; /* shared anonymous memory is not supported yet */
+	if (proc_check_as(p, len) != 0)
+		return -ENOMEM; /* RLIMIT_AS (CRED-085) */
 	uint64_t at = 0;
 	int r = uvm_map(p->uvm, addr, len, prot, flags & ~MAP_HINTS, NULL, offset, &at);
 	return r < 0 ? r : (int64_t)at;

@@ -12,6 +12,7 @@
 #include "fs/ramfs.h"
 #include "fs/vfs_boot.h"
 #include "fs/vfs_file.h"
+#include "proc/proc_limits.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
 
@@ -44,7 +45,7 @@ SYSCALL_HANDLER(memfd_create)
 		return -ENOMEM;
 	}
 	f->node = node; /* the file holds the node itself: there is no dentry */
-	int fd = fdtable_install(&p->fds, f, 0, (flags & MEMFD_CLOEXEC) != 0);
+	int fd = proc_fd_install(p, f, 0, (flags & MEMFD_CLOEXEC) != 0);
 	if (fd < 0)
 		file_release(f);
 	return fd;

@@ -3,9 +3,11 @@
  * Sleeps end early with -EINTR when a signal arrives (nanosleep then writes
  * the time left).
  */
+#include <aegis/cap.h>
 #include <aegis/errno.h>
 #include <aegis/linux_abi.h>
 
+#include "cap/cap_table.h"
 #include "core/timer.h"
 #include "proc/proc_internal.h"
 #include "proc/usercopy.h"
@@ -24,6 +26,27 @@ SYSCALL_HANDLER(clock_gettime)
 		return r;
 	aegis_timespec_t ts = clock_ns_to_timespec(ns);
 	return copy_to_user(p, args->a[1], &ts, sizeof(ts));
+}
+
+/*
+ * Only CLOCK_REALTIME can be set, and only by a holder of NET_ADMIN(W)
+ * (spec/capability-model.md item 7; chronos's policy grants it).  Malformed
+ * arguments are judged first (spec/credentials.md CRED-086).
+ */
+SYSCALL_HANDLER(clock_settime)
+{
+	uint64_t ns;
+	if ((int)args->a[0] != CLOCK_REALTIME)
+		return -EINVAL;
+	aegis_timespec_t ts;
+	if (copy_from_user(p, &ts, args->a[1], sizeof(ts)) != 0)
+		return -EFAULT;
+	int r = clock_timespec_to_ns(&ts, &ns);
+	if (r != 0)
+		return r;
+	if (cap_table_check(&p->caps.held, CAP_KIND_NET_ADMIN, CAP_RIGHTS_WRITE) != 0)
+		return -ENOCAP;
+	return clock_set_ns(CLOCK_REALTIME, ns);
 }
 
 SYSCALL_HANDLER(clock_getres)
