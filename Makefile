@@ -131,10 +131,12 @@ all: sim-build tests $(ALL_EXTRA)
 SIM_CMDLINE ?= boot=text
 SEED ?= 1
 # Its initrd holds the host (sanitized) builds of the programs; SIM_INPUT=- types this terminal's
-# lines on the console (SIM_INPUT=FILE types a file's).
+# lines on the console (SIM_INPUT=FILE types a file's).  SIM_DISK=FILE gives it an ext2 image as
+# disk0, mounted on /mnt (with SIM_CMDLINE="root=disk0" it is the root instead, and keeps changes).
 sim: $(AEGIS_SIM) $(BUILD)/rootfs.img $(BUILD)/initrd-sim.cpio
 	$(AEGIS_SIM) --cmdline "$(SIM_CMDLINE)" --seed $(SEED) --module $(BUILD)/rootfs.img,rootfs \
-		--module $(BUILD)/initrd-sim.cpio,initrd $(if $(SIM_INPUT),--input $(SIM_INPUT))
+		--module $(BUILD)/initrd-sim.cpio,initrd $(if $(SIM_INPUT),--input $(SIM_INPUT)) \
+		$(if $(SIM_DISK),--disk $(SIM_DISK))
 
 # The whole suite: build both, run everything, print "N passed, N failed".
 check: all $(CHECK_EXTRA)
