@@ -172,4 +172,7 @@ SYSCALL_HANDLER(mprotect);
 SYSCALL_HANDLER(futex);
 SYSCALL_HANDLER(sysinfo);
 
+/* sys_netcfg.c: the network interface's configuration (Aegis-private 500) */
+SYSCALL_HANDLER(netcfg);
+
 #endif

@@ -135,6 +135,7 @@ static const syscall_fn_t syscall_table[SYSCALL_TABLE_SIZE] = {
 	[SYS_faccessat] = syscall_faccessat,
 	[SYS_futex] = syscall_futex,
 	[SYS_sysinfo] = syscall_sysinfo,
+	[SYS_netcfg] = syscall_netcfg,
 };
 
 syscall_fn_t syscall_lookup(uint64_t nr)

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "dhcp/dhcp_client.h"
+#include "dhcp/dhcp_driver.h"
 #include "host_net.h"
 
 #define EXIT_CANNOT_START 2
@@ -44,7 +45,7 @@ typedef struct {
 } options_t;
 
 static volatile sig_atomic_t stop_requested;
-static uint64_t rng_state;
+static uint64_t rng_state;   /* dhcp_driver_random's */
 static unsigned capture_count;
 static sigset_t run_mask;   /* the signal mask while waiting: SIGTERM, SIGINT let through */
 
@@ -52,15 +53,6 @@ static void on_signal(int sig)
 {
     (void)sig;
     stop_requested = 1;
-}
-
-static uint32_t host_random(void *arg)
-{
-    (void)arg;
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (uint32_t)(rng_state >> 16);
 }
 
 static uint64_t now_ms(void)
@@ -130,58 +122,64 @@ static void write_resolv(const char *path, const char *text)
         fprintf(stderr, "dhcp-host: cannot write %s: %s\n", path, strerror(errno));
 }
 
-/* Carry out one event's actions; returns an exit status or -1 to go on. */
+/* What the I/O functions below need: the options and the socket. */
+typedef struct {
+    const options_t *o;
+    int fd;
+} host_ctx_t;
+
+static int host_send(void *ctx, uint32_t dst_ip, const uint8_t *buf, size_t len)
+{
+    return host_net_send(((const host_ctx_t *)ctx)->fd, dst_ip, buf, len);
+}
+
+static int host_configure(void *ctx, const dhcp_lease_t *lease)
+{
+    return host_net_configure(((const host_ctx_t *)ctx)->o->ifname, lease);
+}
+
+static int host_unconfigure(void *ctx)
+{
+    return host_net_unconfigure(((const host_ctx_t *)ctx)->o->ifname);
+}
+
+static void host_write_resolv(void *ctx, const char *text)
+{
+    const options_t *o = ((const host_ctx_t *)ctx)->o;
+    if (o->resolv != NULL)
+        write_resolv(o->resolv, text);
+}
+
+static void host_log(void *ctx, const char *line)
+{
+    (void)ctx;
+    fprintf(stderr, "%s\n", line);
+}
+
+static void host_failed(void *ctx, const char *what, int err)
+{
+    fprintf(stderr, "dhcp-host: %s on %s failed: %s\n", what, ((const host_ctx_t *)ctx)->o->ifname, strerror(-err));
+}
+
+/* Carry out one event's actions; returns an exit status or DHCP_DRIVER_GO_ON. */
 static int run_actions(const options_t *o, int fd, const dhcp_actions_t *acts)
 {
-    for (size_t i = 0; i < acts->count; i++) {
-        const dhcp_action_t *a = &acts->list[i];
-        int rc = 0;
-        switch (a->kind) {
-        case DHCP_ACT_SEND:
-            rc = host_net_send(fd, a->dst_ip, a->packet, a->len);
-            if (rc != 0)
-                fprintf(stderr, "dhcp-host: send failed: %s\n", strerror(-rc));
-            break;
-        case DHCP_ACT_CONFIGURE:
-            rc = host_net_configure(o->ifname, &a->lease);
-            if (rc != 0)
-                fprintf(stderr, "dhcp-host: configure %s failed: %s\n", o->ifname, strerror(-rc));
-            break;
-        case DHCP_ACT_UNCONFIGURE:
-            rc = host_net_unconfigure(o->ifname);
-            if (rc != 0)
-                fprintf(stderr, "dhcp-host: unconfigure %s failed: %s\n", o->ifname, strerror(-rc));
-            break;
-        case DHCP_ACT_WRITE_RESOLV:
-            if (o->resolv != NULL)
-                write_resolv(o->resolv, a->text);
-            break;
-        case DHCP_ACT_LOG:
-            fprintf(stderr, "%s\n", a->text);
-            break;
-        case DHCP_ACT_EXIT:
-            return a->status;
-        }
-    }
-    return -1;
+    host_ctx_t ctx = { o, fd };
+    dhcp_io_t io = { host_send, host_configure, host_unconfigure, host_write_resolv, host_log, host_failed, &ctx };
+    return dhcp_driver_run(&io, acts);
 }
 
 static int event_loop(const options_t *o, int fd, dhcp_client_t *c, dhcp_actions_t *acts)
 {
     static uint8_t buf[DHCP_PACKET_MAX];
     int status = run_actions(o, fd, acts);
-    while (status < 0) {
+    while (status == DHCP_DRIVER_GO_ON) {
         if (stop_requested) {
             dhcp_client_stop(c, now_ms(), acts);
             status = run_actions(o, fd, acts);
             continue;
         }
-        int timeout = -1;
-        if (acts->timer_armed) {
-            uint64_t now = now_ms();
-            uint64_t wait = acts->timer_at_ms > now ? acts->timer_at_ms - now : 0;
-            timeout = wait > INT32_MAX ? INT32_MAX : (int)wait;
-        }
+        int timeout = dhcp_driver_wait_ms(acts, now_ms());
         struct pollfd p = { .fd = fd, .events = POLLIN };
         struct timespec ts = { timeout / (int)MS_PER_S, (long)(timeout % (int)MS_PER_S) * (long)NS_PER_MS };
         int n = ppoll(&p, 1, timeout < 0 ? NULL : &ts, &run_mask);   /* signals only land here */
@@ -224,8 +222,9 @@ int main(int argc, char **argv)
     }
     if (!o.has_seed && getrandom(&o.seed, sizeof(o.seed), 0) != (ssize_t)sizeof(o.seed))
         o.seed = (uint64_t)now_ms();
-    rng_state = o.seed != 0 ? o.seed : 1;
-    cfg.random = host_random;
+    rng_state = dhcp_driver_seed(o.seed);
+    cfg.random = dhcp_driver_random;
+    cfg.random_arg = &rng_state;
     cfg.has_remembered_ip = o.has_remember;
     cfg.remembered_ip = o.remember;
     int fd = host_net_open(o.ifname);
