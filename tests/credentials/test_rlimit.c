@@ -22,6 +22,7 @@
 
 #define INF RL_INFINITY
 #define MIB (1024ull * 1024ull)
+#define SPEC_NOFILE 256u /* CRED-061 default soft and hard, CRED-065 ceiling: the spec's number */
 #define DEFAULT_SEED 20261122u
 #define RANDOM_STEPS 50000ul
 
@@ -74,8 +75,8 @@ static void test_CRED_061_defaults(void **state)
 		uint64_t cur = INF, max = INF;
 
 		if (r == RL_NOFILE) {
-			cur = 256;
-			max = 1024;
+			cur = SPEC_NOFILE;
+			max = SPEC_NOFILE;
 		} else if (r == RL_STACK) {
 			cur = 8 * MIB;
 		} else if (r == RL_CORE) {
@@ -103,7 +104,7 @@ static void test_CRED_064_set_rules(void **state)
 	assert_int_equal(rlimit_prlimit(&t, RL_FSIZE, &l, &old, true), -EINVAL); /* CRED-063 */
 	l = (rlimit_t){ 10, 2000 };
 	assert_int_equal(rlimit_prlimit(&t, RL_NOFILE, &l, &old, true), -EPERM); /* CRED-065 */
-	l = (rlimit_t){ 10, 1025 };
+	l = (rlimit_t){ 10, SPEC_NOFILE + 1 };
 	assert_int_equal(rlimit_prlimit(&t, RL_NOFILE, &l, &old, true), -EPERM);
 	assert_int_equal(old.cur, 77); /* CRED-066: nothing written on failure */
 	assert_memory_equal(&t, &before, sizeof(t));
@@ -122,7 +123,7 @@ static void test_CRED_064_set_rules(void **state)
 	assert_int_equal(old.max, 100);
 	assert_int_equal(rlimit_prlimit(&t, RL_FSIZE, NULL, &old, false), 0); /* read only */
 	assert_true(old.cur == 100 && old.max == 101);
-	l = (rlimit_t){ 1024, 1024 };
+	l = (rlimit_t){ SPEC_NOFILE, SPEC_NOFILE };
 	assert_int_equal(rlimit_prlimit(&t, RL_NOFILE, &l, NULL, false), 0); /* ceiling itself allowed */
 }
 
@@ -260,7 +261,7 @@ static uint64_t rng_next(uint64_t *s)
 /* A limit value: small numbers, the NOFILE ceiling's neighbours and infinity. */
 static uint64_t rng_limit(uint64_t *s)
 {
-	static const uint64_t picks[] = { 0, 1, 2, 5, 1023, 1024, 1025, INF - 1, INF };
+	static const uint64_t picks[] = { 0, 1, 2, 5, SPEC_NOFILE - 1, SPEC_NOFILE, SPEC_NOFILE + 1, INF - 1, INF };
 	return picks[rng_next(s) % (sizeof(picks) / sizeof(picks[0]))];
 }
 
@@ -289,7 +290,7 @@ static void test_CRED_066_random_against_model(void **state)
 			want_rc = -EINVAL;
 		else if (!read_only && nl.cur > nl.max)
 			want_rc = -EINVAL;
-		else if (!read_only && res == RL_NOFILE && nl.max > 1024)
+		else if (!read_only && res == RL_NOFILE && nl.max > SPEC_NOFILE)
 			want_rc = -EPERM;
 		else if (!read_only && nl.max > model.lim[res].max && !priv)
 			want_rc = -ENOCAP;

@@ -12,6 +12,9 @@
 #include "proc/proc_internal.h"
 #include "proc/rlimit.h"
 
+_Static_assert(RL_NOFILE_CEILING == FDTABLE_MAX,
+	       "RLIMIT_NOFILE's ceiling must be the descriptor table's size (CRED-065)");
+
 bool proc_holds_setuid(const process_t *p)
 {
 	return cap_table_check(&p->caps.held, CAP_KIND_SETUID, CAP_RIGHTS_WRITE) == 0;

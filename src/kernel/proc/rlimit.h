@@ -37,9 +37,13 @@
 
 #define RL_INFINITY UINT64_MAX
 
-/* Defaults (CRED-061) and the NOFILE ceiling (CRED-065). */
+/*
+ * Defaults (CRED-061) and the NOFILE ceiling (CRED-065): the ceiling is the
+ * size of a process's descriptor table (FDTABLE_MAX, asserted equal in
+ * proc_limits.c), so every limit a process can set is one it can reach.
+ */
 #define RL_NOFILE_DEFAULT_SOFT 256u
-#define RL_NOFILE_CEILING 1024u
+#define RL_NOFILE_CEILING 256u
 #define RL_STACK_DEFAULT_SOFT (8ull * 1024u * 1024u)
 
 /* struct rlimit64's layout: soft then hard. */

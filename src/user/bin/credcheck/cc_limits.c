@@ -21,10 +21,10 @@
 #define RL_AS 9
 #define RL_BAD 16
 #define NOFILE_SOFT 256u
-#define NOFILE_HARD 1024u
+#define NOFILE_HARD 256u /* the default hard limit is the ceiling (CRED-061, CRED-065) */
 #define NOFILE_CHILD_SOFT 64u
-#define NOFILE_CHILD_HARD 512u
-#define NOFILE_TOO_HIGH 2048u
+#define NOFILE_CHILD_HARD 128u
+#define NOFILE_TOO_HIGH (NOFILE_HARD + 1u)
 #define STACK_SOFT (8ull * 1024u * 1024u)
 #define FEW_FDS 5u
 #define FD_BEYOND 7
