@@ -172,4 +172,11 @@ SYSCALL_HANDLER(mprotect);
 SYSCALL_HANDLER(futex);
 SYSCALL_HANDLER(sysinfo);
 
+/* sys_cap.c: the capability calls */
+SYSCALL_HANDLER(cap_grant_exec);
+SYSCALL_HANDLER(cap_query);
+SYSCALL_HANDLER(cap_grant_runtime);
+SYSCALL_HANDLER(auth_session);
+SYSCALL_HANDLER(cap_drop);
+
 #endif
