@@ -16,6 +16,7 @@
 
 #include "cap/cap_init.h"
 #include "cap/cap_proc.h"
+#include "cap/cap_proc_first.h"
 #include "cap/cap_table.h"
 
 #include "common/console_capture.h"
@@ -91,6 +92,39 @@ static void test_CAP_061_init_baseline(void **state)
 	assert_holds_exactly(&proc, want);
 	assert_false(proc.authenticated);
 	assert_int_equal(cap_table_count(&proc.exec_grants), 0);
+}
+
+/* CAP-062: PID 1's first program: init's seven, plus its policy's service tier, never the admin tier. */
+static void test_CAP_062_first_program(void **state)
+{
+	(void)state;
+	uint32_t want[CAP_KIND_MAX + 1];
+	baseline_rights(want);
+	want[CAP_KIND_PROC_READ] = CAP_RIGHTS_READ | CAP_RIGHTS_WRITE;
+	want[CAP_KIND_POWER] = CAP_RIGHTS_READ;
+	assert_int_equal(cap_proc_exec_first(NULL, NULL), -EINVAL);
+	/* Whatever was there before (here: everything, a session, grants) is not kept. */
+	memset(&proc, 0, sizeof(proc));
+	for (uint32_t k = 1; k <= CAP_KIND_MAX; k++) {
+		give(&proc, k, CAP_RIGHTS_ALL);
+		assert_true(cap_table_grant(&proc.exec_grants, k, CAP_RIGHTS_ALL) >= 0);
+	}
+	proc.authenticated = true;
+	assert_int_equal(cap_proc_exec_first(&proc, NULL), 0);
+	assert_holds_exactly(&proc, want);
+	assert_int_equal(cap_table_count(&proc.held), CAP_INIT_BASELINE_COUNT);
+	assert_false(proc.authenticated);
+	assert_int_equal(cap_table_count(&proc.exec_grants), 0);
+	/* vigil's shipped policy: the same seven kinds, PROC_READ and POWER with every right. */
+	cap_policy_t vigil = { .service = (1u << CAP_KIND_POWER) | (1u << CAP_KIND_PROC_READ), .admin = 1u << CAP_KIND_AUTH };
+	assert_int_equal(cap_proc_exec_first(&proc, &vigil), 0);
+	want[CAP_KIND_PROC_READ] = CAP_RIGHTS_ALL;
+	want[CAP_KIND_POWER] = CAP_RIGHTS_ALL;
+	assert_holds_exactly(&proc, want);
+	assert_int_equal(cap_table_count(&proc.held), CAP_INIT_BASELINE_COUNT);
+	/* A later ordinary exec of the same program keeps them through the policy (CAP-070). */
+	assert_int_equal(cap_proc_exec(&proc, &vigil), 0);
+	assert_holds_exactly(&proc, want);
 }
 
 /* CAP-050: fork copies the table and the flag, not the exec grants. */
@@ -347,6 +381,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_CAP_060_baseline, reset),
 		cmocka_unit_test_setup(test_CAP_061_init_baseline, reset),
+		cmocka_unit_test_setup(test_CAP_062_first_program, reset),
 		cmocka_unit_test_setup(test_CAP_050_fork_copies, reset),
 		cmocka_unit_test_setup(test_CAP_051_fork_independent, reset),
 		cmocka_unit_test_setup(test_CAP_086_null_arguments, reset),

@@ -146,31 +146,38 @@ static void test_cred_080_bad_pointers(void **state)
 	pp_free(p);
 }
 
-/* CRED-047: kill needs a matching uid or PROC_READ(W); uid 0 is not special. */
+/*
+ * CRED-047: between unrelated processes (not PID 1, other groups) kill needs a matching uid or
+ * PROC_READ(W); uid 0 is not special; the refusal is -ENOCAP.
+ */
 static void test_cred_047_kill_rule(void **state)
 {
 	(void)state;
 	pp_machine();
+	process_t *init = pp_process(NULL, "/bin/init");
+	assert_int_equal(init->pid, PROC_INIT_PID);
 	process_t *target = dev_process(false);
 	process_t *sender = pp_process(NULL, "/bin/sender");
+	assert_int_not_equal(target->pgid, sender->pgid);
 	cap_table_clear(&sender->caps.held);
 	assert_int_equal(cred_init(&sender->cred, OTHER_UID, OTHER_UID), 0);
-	assert_int_equal(proc_kill(sender, target->pid, 0), -EPERM);
+	assert_int_equal(proc_kill(sender, target->pid, 0), -ENOCAP);
 	assert_int_equal(cred_init(&sender->cred, 0, 0), 0);
-	assert_int_equal(proc_kill(sender, target->pid, 0), -EPERM);
+	assert_int_equal(proc_kill(sender, target->pid, 0), -ENOCAP);
 	/* The sender's effective uid against the target's saved uid. */
 	sender->cred.euid = DEV_UID;
 	assert_int_equal(proc_kill(sender, target->pid, 0), 0);
 	/* The target's effective uid alone does not count. */
 	assert_int_equal(cred_init(&sender->cred, PROJECT_UID, 0), 0);
 	target->cred.euid = PROJECT_UID;
-	assert_int_equal(proc_kill(sender, target->pid, 0), -EPERM);
+	assert_int_equal(proc_kill(sender, target->pid, 0), -ENOCAP);
 	assert_int_equal(cap_table_grant(&sender->caps.held, CAP_KIND_PROC_READ, CAP_RIGHTS_READ), CAP_KIND_PROC_READ - 1);
-	assert_int_equal(proc_kill(sender, target->pid, 0), -EPERM);
+	assert_int_equal(proc_kill(sender, target->pid, 0), -ENOCAP);
 	assert_int_equal(cap_table_grant(&sender->caps.held, CAP_KIND_PROC_READ, CAP_RIGHTS_WRITE), CAP_KIND_PROC_READ - 1);
 	assert_int_equal(proc_kill(sender, target->pid, 0), 0);
 	pp_free(sender);
 	pp_free(target);
+	pp_free(init);
 }
 
 /* CRED-082: prlimit64's target, resource and pointer checks. */

@@ -7,9 +7,9 @@
 
 #include <aegis/cap.h>
 
-#include "cap/cap_table.h"
 
 #include "mm/uvm.h"
+#include "proc/proc_cap.h"
 #include "proc/signal_action.h"
 
 static const procfs_pid_file_t procfs_pid_table[] = {
@@ -69,7 +69,7 @@ void procfs_pid_sig_actions(const process_t *p, aegis_sigset_t *ignored, aegis_s
 /* spec/capability-model.md: reading another process's /proc entries takes PROC_READ(R). */
 bool procfs_pid_cap_read(const process_t *viewer)
 {
-	return cap_table_check(&viewer->caps.held, CAP_KIND_PROC_READ, CAP_RIGHTS_READ) == 0;
+	return viewer && proc_cap_holds(viewer, CAP_KIND_PROC_READ, CAP_RIGHTS_READ);
 }
 
 /*

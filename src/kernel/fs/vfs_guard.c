@@ -6,9 +6,9 @@
 #include <aegis/cap.h>
 #include <aegis/errno.h>
 
-#include "cap/cap_table.h"
 #include "core/kstring.h"
 #include "fs/vfs.h"
+#include "proc/proc_cap.h"
 
 #define VFS_GUARD_SHADOW_DIR "/etc"
 #define VFS_GUARD_SHADOW_NAME "shadow"
@@ -16,7 +16,7 @@
 
 static int vfs_guard_auth(process_t *p)
 {
-	return cap_table_check(&p->caps.held, CAP_KIND_AUTH, CAP_RIGHTS_READ) == 0 ? 0 : -ENOCAP;
+	return proc_cap_require(p, CAP_KIND_AUTH, CAP_RIGHTS_READ);
 }
 
 int vfs_guard_create(process_t *p, struct dentry *dir, const char *name)

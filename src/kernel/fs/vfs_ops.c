@@ -9,10 +9,10 @@
 #include <aegis/errno.h>
 #include <aegis/fcntl.h>
 
-#include "cap/cap_table.h"
 #include "core/kstring.h"
 #include "fs/vfs.h"
 #include "proc/cred.h"
+#include "proc/proc_cap.h"
 
 #define VFS_MODE_STICKY 01000u
 #define VFS_MODE_SETID (CRED_MODE_SET_UID | CRED_MODE_SET_GID)
@@ -282,7 +282,7 @@ int vfs_chmod(process_t *p, vnode_t *node, uint32_t mode)
 /* Giving a file away, or to a group one is not in, takes SETUID(W) (spec/capability-model.md). */
 static bool vfs_may_chown_freely(process_t *p)
 {
-	return !p || cap_table_check(&p->caps.held, CAP_KIND_SETUID, CAP_RIGHTS_WRITE) == 0;
+	return proc_cap_holds(p, CAP_KIND_SETUID, CAP_RIGHTS_WRITE);
 }
 
 int vfs_chown(process_t *p, vnode_t *node, uint32_t uid, uint32_t gid)

@@ -53,9 +53,9 @@ int proc_signal_mask_swap(process_t *p, uint64_t umask, size_t size);
 /* The kernel signals every process of group pgid (the terminal's Ctrl-C); PID 1 keeps its protection. */
 void proc_signal_group(int pgid, int sig);
 
-/* kill(pid, sig) from sender with POSIX targeting and permission rules: 0, -ESRCH, -EPERM, -EINVAL. */
+/* kill(pid, sig) from sender with POSIX targeting and the rules of CAP-112: 0, -ESRCH, -ENOCAP, -EINVAL. */
 int proc_kill(process_t *sender, int pid, int sig);
-/* tgkill(tgid > 0, tid, sig), or tkill when tgid is -1: SI_TKILL; 0, -ESRCH, -EPERM, -EINVAL. */
+/* tgkill(tgid > 0, tid, sig), or tkill when tgid is -1: SI_TKILL; 0, -ESRCH, -ENOCAP, -EINVAL. */
 int proc_kill_thread(process_t *sender, int tgid, int tid, int sig);
 
 /* PID 1 exited with status: end a test=init run, otherwise stop the kernel. */

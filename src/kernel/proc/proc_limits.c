@@ -7,8 +7,8 @@
 #include <aegis/errno.h>
 #include <aegis/signal.h>
 
-#include "cap/cap_table.h"
 #include "mm/uvm.h"
+#include "proc/proc_cap.h"
 #include "proc/proc_internal.h"
 #include "proc/rlimit.h"
 
@@ -17,7 +17,7 @@ _Static_assert(RL_NOFILE_CEILING == FDTABLE_MAX,
 
 bool proc_holds_setuid(const process_t *p)
 {
-	return cap_table_check(&p->caps.held, CAP_KIND_SETUID, CAP_RIGHTS_WRITE) == 0;
+	return proc_cap_holds(p, CAP_KIND_SETUID, CAP_RIGHTS_WRITE);
 }
 
 uint32_t proc_fd_limit(const process_t *p)

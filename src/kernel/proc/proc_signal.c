@@ -11,8 +11,8 @@
 #include <aegis/cap.h>
 #include <aegis/errno.h>
 
-#include "cap/cap_table.h"
 #include "core/log.h"
+#include "proc/proc_cap.h"
 #include "proc/proc_internal.h"
 #include "proc/signal_default.h"
 #include "proc/signal_info.h"
@@ -86,16 +86,24 @@ void proc_signal_deliver(process_t *p)
 }
 
 /*
- * POSIX: the sender's real or effective user ID matches the target's real or
- * saved one.  uid 0 is not special (CRED-047): signalling anyone else needs
- * PROC_READ(W), the capability spec/capability-model.md names for it.
+ * Who may signal whom (spec/capability-model.md CAP-112): PID 1 only with
+ * POWER(R) (unless it signals itself); then the sender itself, its children
+ * and its process group freely; then the POSIX credential rule (the
+ * sender's real or effective user ID matches the target's real or saved
+ * one; uid 0 is not special, CRED-047); anyone else with PROC_READ(W).
+ * 0 or -ENOCAP.
  */
-static bool proc_may_signal(const process_t *sender, const process_t *target)
+static int proc_may_signal(const process_t *sender, const process_t *target)
 {
+	if (target->pid == PROC_INIT_PID && target != sender)
+		return proc_cap_require(sender, CAP_KIND_POWER, CAP_RIGHTS_READ);
+	if (target == sender || target->parent == sender || target->pgid == sender->pgid)
+		return 0;
 	const cred_t *s = &sender->cred;
 	const cred_t *t = &target->cred;
-	return s->ruid == t->ruid || s->ruid == t->suid || s->euid == t->ruid || s->euid == t->suid ||
-	       cap_table_check(&sender->caps.held, CAP_KIND_PROC_READ, CAP_RIGHTS_WRITE) == 0;
+	if (s->ruid == t->ruid || s->ruid == t->suid || s->euid == t->ruid || s->euid == t->suid)
+		return 0;
+	return proc_cap_require(sender, CAP_KIND_PROC_READ, CAP_RIGHTS_WRITE);
 }
 
 /* PID 1 only receives signals it has a handler for (or SIGCHLD-like ignores): it cannot be killed. */
@@ -109,8 +117,9 @@ static bool proc_init_refuses(const process_t *target, int sig)
 
 static int proc_kill_one(process_t *sender, process_t *target, int sig, int si_code)
 {
-	if (!proc_may_signal(sender, target))
-		return -EPERM;
+	int allowed = proc_may_signal(sender, target);
+	if (allowed != 0)
+		return allowed;
 	if (sig != 0 && !proc_init_refuses(target, sig)) {
 		aegis_siginfo_t info;
 		if (signal_info_kill(&info, sig, sender->pid, sender->cred.ruid) == 0) {
@@ -154,7 +163,7 @@ int proc_kill(process_t *sender, int pid, int sig)
 	}
 	if (!found)
 		return -ESRCH;
-	return allowed ? 0 : -EPERM;
+	return allowed ? 0 : -ENOCAP;
 }
 
 void proc_signal_group(int pgid, int sig)

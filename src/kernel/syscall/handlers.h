@@ -174,5 +174,11 @@ SYSCALL_HANDLER(sysinfo);
 
 /* sys_netcfg.c: the network interface's configuration (Aegis-private 500) */
 SYSCALL_HANDLER(netcfg);
+/* sys_cap.c: the capability calls */
+SYSCALL_HANDLER(cap_grant_exec);
+SYSCALL_HANDLER(cap_query);
+SYSCALL_HANDLER(cap_grant_runtime);
+SYSCALL_HANDLER(auth_session);
+SYSCALL_HANDLER(cap_drop);
 
 #endif

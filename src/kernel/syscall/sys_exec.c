@@ -10,7 +10,7 @@
  * image (if that fails the process is gone and is reported killed).  After
  * that: close-on-exec descriptors close, caught signals reset, set-ID bits
  * apply, and the capability set is recomputed from the policy for the
- * program's real path.
+ * program's real path (PID 1's first program: from init's, CAP-062).
  */
 #include <aegis/errno.h>
 #include <aegis/fcntl.h>
@@ -19,6 +19,7 @@
 #include <aegis/sim_channel.h>
 
 #include "cap/cap_policy_load.h"
+#include "cap/cap_proc_first.h"
 #include "core/kstring.h"
 #include "core/log.h"
 #include "core/rng.h"
@@ -245,15 +246,22 @@ static int exec_build_space(process_t *p, const program_t *prog, const elf_plan_
 	return 0;
 }
 
-/* Set-ID bits, close-on-exec, signal reset, capabilities, the argument list: the new program's identity. */
-static void exec_commit_identity(process_t *p, const program_t *prog, const cred_t *cred, const exec_args_t *a)
+/*
+ * Set-ID bits, close-on-exec, signal reset, capabilities, the argument list: the new program's identity.
+ * PID 1's first program (first) starts from init's capabilities, not from an old table (CAP-062).
+ */
+static void exec_commit_identity(process_t *p, const program_t *prog, const cred_t *cred, const exec_args_t *a,
+                                 bool first)
 {
 	p->cred = *cred;
 	fdtable_exec(&p->fds);
 	signal_actions_exec(&p->sig_actions);
 	signal_altstack_init(&p->sig_altstack);
 	const cap_policy_t *policy = cap_policy_match(cap_policy_boot_db(), prog->path, prog->uid, prog->mode);
-	(void)cap_proc_exec(&p->caps, policy);
+	if (first)
+		(void)cap_proc_exec_first(&p->caps, policy);
+	else
+		(void)cap_proc_exec(&p->caps, policy);
 	proc_set_name(p, prog->path);
 	(void)proc_cmdline_set(p, a->strs, a->argc); /* on -ENOMEM the list is empty (FS-084) */
 }
@@ -263,7 +271,7 @@ static void exec_commit_identity(process_t *p, const program_t *prog, const cred
  * place), -errno, or EXEC_PROCESS_GONE (the caller frees its buffers and ends
  * the process).
  */
-static int exec_run(process_t *p, const char *path, exec_args_t *a)
+static int exec_run(process_t *p, const char *path, exec_args_t *a, bool first)
 {
 	program_t prog;
 	kmemset(&prog, 0, sizeof(prog));
@@ -304,7 +312,7 @@ static int exec_run(process_t *p, const char *path, exec_args_t *a)
 			if (old)
 				uvm_destroy(old);
 			platform_user_start(p->user, plan.entry, rsp);
-			exec_commit_identity(p, &prog, &cred, a);
+			exec_commit_identity(p, &prog, &cred, a, first);
 		}
 	} else if (r == 0) {
 		if (!exec_is_host_image(&prog)) {
@@ -317,7 +325,7 @@ static int exec_run(process_t *p, const char *path, exec_args_t *a)
 		} else {
 			r = platform_user_exec_image(p->user, prog.image, prog.size, a->ptrs, a->ptrs + a->argc + 1);
 			if (r == 0) {
-				exec_commit_identity(p, &prog, &cred, a);
+				exec_commit_identity(p, &prog, &cred, a, first);
 			} else if (r == -ENOEXEC && p->pid != PROC_INIT_PID) {
 				printk("[EXEC] WARN: %s: the host image did not start; pid %d is gone\n", path, p->pid);
 				r = EXEC_PROCESS_GONE; /* the caller frees what it holds, then ends the process */
@@ -340,7 +348,7 @@ SYSCALL_HANDLER(execve)
 	if (r == 0)
 		r = exec_copy_args(p, args->a[1], args->a[2], &a);
 	if (r == 0)
-		r = exec_run(p, path, &a);
+		r = exec_run(p, path, &a, false);
 	exec_args_free(&a);
 	kfree(path);
 	if (r == EXEC_PROCESS_GONE)
@@ -368,7 +376,7 @@ int proc_exec_initial(process_t *p, const char *path)
 			a.strs[1 + i] = (exec_string_t){ EXEC_INIT_ENV[i], kstrlen(EXEC_INIT_ENV[i]) };
 			a.ptrs[2 + i] = (char *)EXEC_INIT_ENV[i];
 		}
-		r = exec_run(p, path, &a);
+		r = exec_run(p, path, &a, true);
 	}
 	exec_args_free(&a);
 	if (r == EXEC_PROCESS_GONE)

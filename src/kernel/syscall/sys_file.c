@@ -3,6 +3,7 @@
  * openat, lseek, pread64, fstat, stat, lstat, newfstatat, getdents64, fcntl
  * and ioctl, over the namespace of fs/vfs.h.
  */
+#include <aegis/cap.h>
 #include <aegis/errno.h>
 #include <aegis/fcntl.h>
 
@@ -14,6 +15,7 @@
 #include "fs/vfs_ops.h"
 #include "mm/kheap.h"
 #include "proc/cred.h"
+#include "proc/proc_cap.h"
 #include "proc/proc_limits.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
@@ -67,8 +69,10 @@ static int64_t file_open_at(process_t *p, int dirfd, uint64_t upath, uint32_t fl
 	flags &= FILE_OPEN_FLAGS_KNOWN; /* other bits are ignored, as Linux's open does */
 	if ((flags & AEGIS_O_TMPFILE) == AEGIS_O_TMPFILE || (flags & AEGIS_O_PATH))
 		return -EOPNOTSUPP;
+	int r = proc_cap_require(p, CAP_KIND_VFS_OPEN, CAP_RIGHTS_READ);
+	if (r != 0)
+		return r;
 	dentry_t *d;
-	int r;
 	if (flags & AEGIS_O_CREAT)
 		r = file_open_create(p, dirfd, upath, flags, mode, &d);
 	else
@@ -143,7 +147,9 @@ static int file_positional(process_t *p, int fd, uint32_t refused_mode, int64_t 
 SYSCALL_HANDLER(pread64)
 {
 	file_t *f;
-	int r = file_positional(p, (int)args->a[0], AEGIS_O_WRONLY, (int64_t)args->a[3], &f);
+	int r = proc_cap_require(p, CAP_KIND_VFS_READ, CAP_RIGHTS_READ);
+	if (r == 0)
+		r = file_positional(p, (int)args->a[0], AEGIS_O_WRONLY, (int64_t)args->a[3], &f);
 	if (r != 0)
 		return r;
 	if (!f->node->ops->read)
@@ -163,7 +169,9 @@ SYSCALL_HANDLER(pread64)
 SYSCALL_HANDLER(pwrite64)
 {
 	file_t *f;
-	int r = file_positional(p, (int)args->a[0], AEGIS_O_RDONLY, (int64_t)args->a[3], &f);
+	int r = proc_cap_require(p, CAP_KIND_VFS_WRITE, CAP_RIGHTS_WRITE);
+	if (r == 0)
+		r = file_positional(p, (int)args->a[0], AEGIS_O_RDONLY, (int64_t)args->a[3], &f);
 	if (r != 0)
 		return r;
 	if (!f->node->ops->write)

@@ -4,11 +4,13 @@
  * files, the same credentials, capabilities, limits and signal dispositions,
  * and no pending signals.  The child returns 0; the parent gets its PID.
  */
+#include <aegis/cap.h>
 #include <aegis/errno.h>
 #include <aegis/signal.h>
 
 #include "core/kstring.h"
 #include "mm/uvm.h"
+#include "proc/proc_cap.h"
 #include "proc/proc_cmdline.h"
 #include "proc/proc_internal.h"
 #include "proc/signal_action.h"
@@ -113,6 +115,11 @@ SYSCALL_HANDLER(clone)
 		return -EINVAL;
 	if (stack != 0 && !(flags & CLONE_VFORK))
 		return -EINVAL; /* a new stack only makes sense with shared memory */
+	if (flags & CLONE_VM) {
+		int gate = proc_cap_require(p, CAP_KIND_THREAD_CREATE, CAP_RIGHTS_READ); /* CAP-110 */
+		if (gate != 0)
+			return gate;
+	}
 	int64_t pid = proc_fork(p, (flags & CLONE_CHILD_CLEARTID) ? args->a[3] : 0);
 	if (pid > 0 && stack != 0) {
 		/* vfork-style clone with a stack (posix_spawn): the child starts on it in its own copy. */

@@ -2,6 +2,7 @@
  * statfs, fstatfs and utimensat (spec/filesystems.md FS-028, FS-029):
  * what a file system holds, and a file's access and modification times.
  */
+#include <aegis/cap.h>
 #include <aegis/errno.h>
 #include <aegis/fcntl.h>
 #include <aegis/linux_abi.h>
@@ -9,6 +10,7 @@
 #include "core/kstring.h"
 #include "fs/vfs.h"
 #include "proc/cred.h"
+#include "proc/proc_cap.h"
 #include "proc/usercopy.h"
 #include "syscall/clock.h"
 #include "syscall/handlers.h"
@@ -113,6 +115,9 @@ SYSCALL_HANDLER(utimensat)
 	uint32_t flags = (uint32_t)args->a[3];
 	if (flags & ~(uint32_t)AEGIS_AT_SYMLINK_NOFOLLOW)
 		return -EINVAL;
+	int gate = proc_cap_require(p, CAP_KIND_VFS_WRITE, CAP_RIGHTS_WRITE); /* CAP-110 */
+	if (gate != 0)
+		return gate;
 	aegis_timespec_t times[2];
 	if (args->a[2] && copy_from_user(p, times, args->a[2], sizeof(times)) != 0)
 		return -EFAULT;

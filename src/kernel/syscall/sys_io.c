@@ -4,6 +4,7 @@
  * in IO_CHUNK pieces (at least PIPE_BUF, so a pipe write of up to PIPE_BUF
  * bytes stays atomic); a short transfer ends the call with what was moved.
  */
+#include <aegis/cap.h>
 #include <aegis/errno.h>
 #include <aegis/fcntl.h>
 #include <aegis/linux_abi.h>
@@ -11,6 +12,7 @@
 #include "ipc/pipe.h"
 #include "ipc/pipe_file.h"
 #include "mm/kheap.h"
+#include "proc/proc_cap.h"
 #include "proc/proc_limits.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
@@ -70,8 +72,18 @@ static bool io_can(const file_t *f, bool writing)
 	return writing ? (mode == AEGIS_O_WRONLY || mode == AEGIS_O_RDWR) : mode != AEGIS_O_WRONLY;
 }
 
+/* read and readv need VFS_READ(R), write and writev VFS_WRITE(W), before the descriptor is looked at (CAP-110). */
+static int io_gate(const process_t *p, bool writing)
+{
+	return writing ? proc_cap_require(p, CAP_KIND_VFS_WRITE, CAP_RIGHTS_WRITE)
+	               : proc_cap_require(p, CAP_KIND_VFS_READ, CAP_RIGHTS_READ);
+}
+
 static int64_t io_call(process_t *p, int fd, uint64_t addr, uint64_t len, bool writing)
 {
+	int gate = io_gate(p, writing);
+	if (gate != 0)
+		return gate;
 	file_t *f = fdtable_get(&p->fds, fd);
 	if (!f || !io_can(f, writing))
 		return -EBADF;
@@ -92,6 +104,9 @@ SYSCALL_HANDLER(write)
 
 static int64_t io_vector(process_t *p, const syscall_args_t *args, bool writing)
 {
+	int gate = io_gate(p, writing);
+	if (gate != 0)
+		return gate;
 	file_t *f = fdtable_get(&p->fds, (int)args->a[0]);
 	if (!f || !io_can(f, writing))
 		return -EBADF;

@@ -8,10 +8,10 @@
 #include <aegis/errno.h>
 #include <aegis/fcntl.h>
 
-#include "cap/cap_table.h"
 #include "fs/ramfs.h"
 #include "fs/vfs_boot.h"
 #include "fs/vfs_file.h"
+#include "proc/proc_cap.h"
 #include "proc/proc_limits.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
@@ -34,8 +34,9 @@ SYSCALL_HANDLER(memfd_create)
 		return -EINVAL;
 	if (len < 0)
 		return len;
-	if (cap_table_check(&p->caps.held, CAP_KIND_IPC, CAP_RIGHTS_READ) != 0)
-		return -ENOCAP;
+	int gate = proc_cap_require(p, CAP_KIND_IPC, CAP_RIGHTS_READ);
+	if (gate != 0)
+		return gate;
 	vnode_t *node = ramfs_new_file(MEMFD_LIMIT, MEMFD_PERM, p->cred.euid, p->cred.egid);
 	if (!node)
 		return -ENOMEM;

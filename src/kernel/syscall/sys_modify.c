@@ -3,6 +3,7 @@
  * FS-016..FS-025): mkdir, rmdir, unlink, symlink, link, rename, chmod,
  * chown, truncate and the sync family, on the VFS of fs/vfs_ops.h.
  */
+#include <aegis/cap.h>
 #include <aegis/errno.h>
 #include <aegis/fcntl.h>
 
@@ -12,6 +13,7 @@
 #include "fs/vfs_ops.h"
 #include "mm/kheap.h"
 #include "proc/cred.h"
+#include "proc/proc_cap.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
 #include "syscall/user_path.h"
@@ -21,12 +23,20 @@
 #define MODIFY_RENAME_FLAGS 0x7u /* RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT */
 #define MODIFY_PERM_BITS 07777u
 
+/* Every call here that changes a name, a mode, a size or a time needs VFS_WRITE(W) first (CAP-110). */
+static int modify_gate(const process_t *p)
+{
+	return proc_cap_require(p, CAP_KIND_VFS_WRITE, CAP_RIGHTS_WRITE);
+}
+
 /* Make name at dirfd + path as what (permission bits already through the umask). */
 static int64_t modify_make(process_t *p, int dirfd, uint64_t upath, vnode_create_t *what)
 {
 	char name[PATH_NAME_MAX + 1];
 	dentry_t *dir;
-	int r = user_path_parent(p, dirfd, upath, true, &dir, name);
+	int r = modify_gate(p);
+	if (r == 0)
+		r = user_path_parent(p, dirfd, upath, true, &dir, name);
 	if (r != 0)
 		return r;
 	what->uid = p->cred.euid;
@@ -60,7 +70,9 @@ static int64_t modify_remove(process_t *p, int dirfd, uint64_t upath, bool is_di
 {
 	char name[PATH_NAME_MAX + 1];
 	dentry_t *dir;
-	int r = user_path_parent(p, dirfd, upath, false, &dir, name);
+	int r = modify_gate(p);
+	if (r == 0)
+		r = user_path_parent(p, dirfd, upath, false, &dir, name);
 	if (r != 0)
 		return r;
 	r = vfs_remove(p, dir, name, is_dir);
@@ -89,7 +101,9 @@ SYSCALL_HANDLER(unlinkat)
 static int64_t modify_symlink(process_t *p, uint64_t utarget, int dirfd, uint64_t ulink)
 {
 	char *target;
-	int r = user_path_copy(p, utarget, &target);
+	int r = modify_gate(p);
+	if (r == 0)
+		r = user_path_copy(p, utarget, &target);
 	if (r != 0)
 		return r;
 	size_t len = kstrlen(target);
@@ -112,7 +126,9 @@ SYSCALL_HANDLER(symlinkat)
 static int64_t modify_link(process_t *p, int olddirfd, uint64_t uold, int newdirfd, uint64_t unew, unsigned flags)
 {
 	dentry_t *old;
-	int r = user_path_resolve(p, olddirfd, uold, flags, &old);
+	int r = modify_gate(p);
+	if (r == 0)
+		r = user_path_resolve(p, olddirfd, uold, flags, &old);
 	if (r != 0)
 		return r;
 	char name[PATH_NAME_MAX + 1];
@@ -148,6 +164,9 @@ static int64_t modify_rename(process_t *p, int olddirfd, uint64_t uold, int newd
 		return -EINVAL;
 	if (flags & ~(uint64_t)MODIFY_RENAME_NOREPLACE)
 		return -EINVAL; /* RENAME_EXCHANGE and RENAME_WHITEOUT are not supported */
+	int gate = modify_gate(p);
+	if (gate != 0)
+		return gate;
 	char *names = kmalloc(2u * (PATH_NAME_MAX + 1u));
 	if (!names)
 		return -ENOMEM;
@@ -186,7 +205,9 @@ static int64_t modify_attr(process_t *p, int dirfd, uint64_t upath, unsigned wal
 			   uint32_t uid, uint32_t gid)
 {
 	dentry_t *d;
-	int r = user_path_resolve(p, dirfd, upath, walk, &d);
+	int r = is_chmod ? modify_gate(p) : 0;
+	if (r == 0)
+		r = user_path_resolve(p, dirfd, upath, walk, &d);
 	if (r != 0)
 		return r;
 	r = is_chmod ? vfs_chmod(p, d->node, mode) : vfs_chown(p, d->node, uid, gid);
@@ -240,7 +261,9 @@ static int modify_fd_node(process_t *p, int fd, vnode_t **out)
 SYSCALL_HANDLER(fchmod)
 {
 	vnode_t *n;
-	int r = modify_fd_node(p, (int)args->a[0], &n);
+	int r = modify_gate(p);
+	if (r == 0)
+		r = modify_fd_node(p, (int)args->a[0], &n);
 	return r != 0 ? r : vfs_chmod(p, n, (uint32_t)args->a[1]);
 }
 
@@ -256,7 +279,9 @@ SYSCALL_HANDLER(truncate)
 	if ((int64_t)args->a[1] < 0)
 		return -EINVAL;
 	dentry_t *d;
-	int r = user_path_resolve(p, AEGIS_AT_FDCWD, args->a[0], 0, &d);
+	int r = modify_gate(p);
+	if (r == 0)
+		r = user_path_resolve(p, AEGIS_AT_FDCWD, args->a[0], 0, &d);
 	if (r != 0)
 		return r;
 	r = vfs_truncate_node(p, d->node, args->a[1], true);
@@ -267,6 +292,9 @@ SYSCALL_HANDLER(truncate)
 /* ftruncate needs a regular file open for writing. */
 SYSCALL_HANDLER(ftruncate)
 {
+	int gate = modify_gate(p);
+	if (gate != 0)
+		return gate;
 	file_t *f = fdtable_get(&p->fds, (int)args->a[0]);
 	if (!f)
 		return -EBADF;

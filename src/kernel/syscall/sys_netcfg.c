@@ -7,8 +7,8 @@
 #include <aegis/errno.h>
 #include <aegis/private_abi.h>
 
-#include "cap/cap_table.h"
 #include "net/netcfg.h"
+#include "proc/proc_cap.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
 
@@ -27,8 +27,9 @@ static int64_t netcfg_get(process_t *p, uint64_t buf)
 
 static int64_t netcfg_put(process_t *p, uint64_t ip, uint64_t mask, uint64_t gw)
 {
-	if (cap_table_check(&p->caps.held, CAP_KIND_NET_ADMIN, CAP_RIGHTS_WRITE) != 0)
-		return -ENOCAP;
+	int gate = proc_cap_require(p, CAP_KIND_NET_ADMIN, CAP_RIGHTS_WRITE);
+	if (gate != 0)
+		return gate;
 	aegis_netcfg_info_t info;
 	int r = netcfg_info(&info);
 	if (r != 0)

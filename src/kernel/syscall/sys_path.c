@@ -2,6 +2,7 @@
  * Calls about names rather than open files (spec/filesystems.md FS-001..):
  * getcwd, chdir, fchdir, readlink, readlinkat, access and faccessat.
  */
+#include <aegis/cap.h>
 #include <aegis/errno.h>
 #include <aegis/fcntl.h>
 
@@ -10,6 +11,7 @@
 #include "fs/vfs.h"
 #include "mm/kheap.h"
 #include "proc/cred.h"
+#include "proc/proc_cap.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
 #include "syscall/user_path.h"
@@ -80,7 +82,9 @@ static int64_t pathcall_readlink(process_t *p, int dirfd, uint64_t upath, uint64
 	if ((int64_t)size <= 0)
 		return -EINVAL;
 	dentry_t *d;
-	int r = user_path_resolve(p, dirfd, upath, VFS_NOFOLLOW, &d);
+	int r = proc_cap_require(p, CAP_KIND_VFS_READ, CAP_RIGHTS_READ);
+	if (r == 0)
+		r = user_path_resolve(p, dirfd, upath, VFS_NOFOLLOW, &d);
 	if (r != 0)
 		return r;
 	vnode_t *node = d->node;

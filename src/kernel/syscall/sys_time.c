@@ -7,8 +7,8 @@
 #include <aegis/errno.h>
 #include <aegis/linux_abi.h>
 
-#include "cap/cap_table.h"
 #include "core/timer.h"
+#include "proc/proc_cap.h"
 #include "proc/proc_internal.h"
 #include "proc/usercopy.h"
 #include "syscall/clock.h"
@@ -44,8 +44,9 @@ SYSCALL_HANDLER(clock_settime)
 	int r = clock_timespec_to_ns(&ts, &ns);
 	if (r != 0)
 		return r;
-	if (cap_table_check(&p->caps.held, CAP_KIND_NET_ADMIN, CAP_RIGHTS_WRITE) != 0)
-		return -ENOCAP;
+	r = proc_cap_require(p, CAP_KIND_NET_ADMIN, CAP_RIGHTS_WRITE);
+	if (r != 0)
+		return r;
 	return clock_set_ns(CLOCK_REALTIME, ns);
 }
 

@@ -136,6 +136,11 @@ static const syscall_fn_t syscall_table[SYSCALL_TABLE_SIZE] = {
 	[SYS_futex] = syscall_futex,
 	[SYS_sysinfo] = syscall_sysinfo,
 	[SYS_netcfg] = syscall_netcfg,
+	[SYS_cap_grant_exec] = syscall_cap_grant_exec,
+	[SYS_cap_query] = syscall_cap_query,
+	[SYS_cap_grant_runtime] = syscall_cap_grant_runtime,
+	[SYS_auth_session] = syscall_auth_session,
+	[SYS_cap_drop] = syscall_cap_drop,
 };
 
 syscall_fn_t syscall_lookup(uint64_t nr)

@@ -9,7 +9,7 @@
 #include <aegis/errno.h>
 #include <aegis/termios.h>
 
-#include "cap/cap_table.h"
+#include "proc/proc_cap.h"
 #include "tty/tty_user_ioctl.h"
 
 #define CTTY_STEAL 1 /* TIOCSCTTY's argument: take it from another session */
@@ -29,8 +29,9 @@ static int64_t ctty_set(tty_ctty_t *t, process_t *p, uint64_t arg)
 	if (t->sid != CTTY_NO_SESSION) {
 		if (arg != CTTY_STEAL)
 			return -EPERM;
-		if (cap_table_check(&p->caps.held, CAP_KIND_PROC_READ, CAP_RIGHTS_WRITE) != 0)
-			return -ENOCAP;
+		int gate = proc_cap_require(p, CAP_KIND_PROC_READ, CAP_RIGHTS_WRITE);
+		if (gate != 0)
+			return gate;
 		ctty_disassociate(t);
 	}
 	ctty_attach(t, p);

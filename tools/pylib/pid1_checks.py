@@ -1,9 +1,9 @@
-"""Shared driver of the tty check programs that run as PID 1 on both builds (ptycheck, cttycheck).
+"""Shared driver of the check programs that run as PID 1 on both builds (ptycheck, cttycheck, capcheck).
 
 Such a program prints one line per check ("ok - TTY-NNN text", "not ok - ..." or "skip - ...");
 each becomes a TAP result here, prefixed with the build it ran on, and one more result per build
-(named final_id) says every expected requirement reported and the run passed. Imported by the
-test_*.py next to it (Python puts a script's own folder first on its path)."""
+(named final_id) says every expected requirement reported and the run passed. A skip line becomes a
+TAP skip. Imported by the test_*.py that use it (tools/pylib is on PYTHONPATH)."""
 import os
 import re
 
@@ -13,26 +13,29 @@ from tap import Tap
 
 SIM_INITRD = os.path.join(BUILD, "initrd-sim.cpio")
 QEMU_INITRD = os.path.join(BUILD, "initrd.cpio")
-CHECK_LINE = re.compile(r"^(ok|not ok|skip) - (TTY-\d{3}) (.*)$")
+CHECK_LINE = re.compile(r"^(ok|not ok|skip) - ([A-Z]+-\d{3}) (.*)$")
 STATUS_PASS = 33
 TIMEOUT = 180
 
 
-def run_pid1_check(program, check_ids, final_id, seed):
-    """Boot /bin/<program> as PID 1 in the sim and in QEMU and report its checks."""
+def run_pid1_check(program, check_ids, final_id, seed, rootfs=ROOTFS_IMAGE):
+    """Boot /bin/<program> as PID 1 in the sim (with the root image rootfs) and in QEMU and report its checks."""
     t = Tap()
     cmdline = "init=/bin/%s test=init" % program
 
     def report(build, run):
         found = [m.groups() for m in map(CHECK_LINE.match, run.lines) if m]
         for verdict, req, text in found:
-            t.ok(verdict == "ok", "%s %s: %s" % (req, build, text), detail=text)
+            if verdict == "skip":
+                t.skip("%s %s: %s" % (req, build, text), text.split(": ")[-1])
+            else:
+                t.ok(verdict == "ok", "%s %s: %s" % (req, build, text), detail=text)
         seen = {req for _, req, _ in found}
         t.ok(seen == check_ids and run.status == STATUS_PASS,
              "%s %s: %s reported every requirement and passed" % (final_id, build, program),
              detail="missing %s status %r\n%s" % (sorted(check_ids - seen), run.status, "\n".join(run.lines[-20:])))
 
-    modules = ["--module", ROOTFS_IMAGE + ",rootfs", "--module", SIM_INITRD + ",initrd"]
+    modules = ["--module", rootfs + ",rootfs", "--module", SIM_INITRD + ",initrd"]
     r = run_sim(cmdline=cmdline, seed=seed, args=modules, timeout=TIMEOUT)
     report("sim", r)
     t.ok("ERROR: AddressSanitizer" not in r.stderr and "runtime error" not in r.stderr + r.stdout,
