@@ -2,7 +2,8 @@
  * Supervision (spec/vigil.md VIG-105, VIG-106): start the services in the
  * library's order, reap every child (services and orphans alike), apply the
  * library's restart decision to each service exit, and sleep in ppoll with
- * SIGCHLD unblocked only there and the next restart deadline as timeout, so
+ * SIGCHLD unblocked only there and the next restart deadline as timeout
+ * (rt_sigsuspend when no restart is due), so
  * a child's exit wakes Vigil at once and nothing polls.  Vigil never exits.
  */
 #include <aegis/errno.h>
@@ -124,7 +125,10 @@ static uint64_t next_deadline(const vigil_t *v)
 	return next;
 }
 
-/* Sleep until a child ends or the deadline passes (UINT64_MAX: no deadline). */
+/*
+ * Sleep until a child ends or the deadline passes.  No deadline (UINT64_MAX):
+ * rt_sigsuspend; otherwise ppoll on no descriptor with the time left.
+ */
 static void wait_for_event(uint64_t deadline)
 {
 	aegis_sigset_t mask = 0;
@@ -133,7 +137,7 @@ static void wait_for_event(uint64_t deadline)
 		mask = sigchld_set();
 	mask &= ~sigchld_set();
 	if (deadline == UINT64_MAX) {
-		(void)sys_ppoll(NULL, 0, NULL, &mask, AEGIS_SIGSET_SIZE);
+		(void)sys_rt_sigsuspend(&mask, AEGIS_SIGSET_SIZE);
 		return;
 	}
 	uint64_t now = vigil_now_ms();
