@@ -23,7 +23,16 @@ struct platform_user {
 	platform_uregs_t regs;
 	bool signal_pending; /* signal_call goes out instead of the next RETURN */
 	platform_signal_call_t signal_call;
+	platform_user_t *live_prev, *live_next; /* on live_users */
 };
+
+/*
+ * Every user context not yet destroyed.  The kernel keeps its pointers in
+ * the simulated physical memory, which LeakSanitizer does not scan, so a
+ * process still alive when a run ends (PID 1 asleep) would be reported as a
+ * leak without this list.
+ */
+static platform_user_t *live_users;
 
 platform_result_t platform_syscall_init(void)
 {
@@ -37,7 +46,22 @@ static platform_user_t *sim_user_alloc(void)
 		return NULL;
 	user->proc.chan_fd = -1;
 	user->proc.pid_fd = -1;
+	user->live_next = live_users;
+	if (live_users)
+		live_users->live_prev = user;
+	live_users = user;
 	return user;
+}
+
+static void sim_user_free(platform_user_t *user)
+{
+	if (user->live_prev)
+		user->live_prev->live_next = user->live_next;
+	else
+		live_users = user->live_next;
+	if (user->live_next)
+		user->live_next->live_prev = user->live_prev;
+	free(user);
 }
 
 platform_user_t *platform_user_create(void)
@@ -125,7 +149,7 @@ int platform_user_fork(platform_user_t *parent, platform_user_t **child)
 		return -ENOMEM;
 	int r = uproc_fork(&parent->proc, &copy->proc);
 	if (r < 0) {
-		free(copy);
+		sim_user_free(copy);
 		return r == -ENOMEM ? -ENOMEM : -EAGAIN;
 	}
 	copy->regs = parent->regs;
@@ -145,7 +169,7 @@ void platform_user_destroy(platform_user_t *user, platform_user_end_t how, int v
 			(void)uproc_kill(p, SIGKILL);
 	}
 	(void)uproc_release(p);
-	free(user);
+	sim_user_free(user);
 }
 
 int platform_copy_from_user(platform_user_t *user, void *dst, uint64_t src, size_t len)

