@@ -68,6 +68,8 @@ def check_control(t, build, lines, detail):
        "VIG-114 an unknown service is refused with a clear error (exit 1)")
     ok(has(lines, "vigiltest: control bogus - exit 2") and has(lines, "vigiltest: control stop - exit 2"),
        "VIG-112 bad usage prints the usage and exits 2")
+    ok(has(lines, "vigiltest: control reboot(2) without POWER -130"),
+       "VIG-122 reboot(2) from a process without POWER is refused with -ENOCAP")
     ok(has(lines, "vigiltest: fifo done, 0 failures"),
        "FS-200 FS-201 FS-202 FS-203 FS-204 FIFOs: mknod, shared pipe, blocking and non-blocking opens")
 
@@ -124,6 +126,8 @@ with tempfile.TemporaryDirectory(prefix="aegis-vigictl-") as tmp:
     t.ok(r.status == STATUS_PASS and has(r.lines, "vigictl: vigil is not running")
          and has(r.lines, "vigiltest: novigil vigictl exit 3"),
          "VIG-115 sim: without Vigil, vigictl says that Vigil is not running and exits 3", detail=detail)
+    t.ok(has(r.lines, "vigiltest: novigil reboot bad magic -22 bad command -22"),
+         "VIG-122 sim: reboot(2) with POWER but wrong magic numbers or an unknown command is -EINVAL", detail=detail)
 
     # ---- QEMU ----
     kernel = kernel_path()

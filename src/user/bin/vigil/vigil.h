@@ -64,7 +64,8 @@ typedef struct {
 	size_t count;
 	vigil_order_t order;
 	vigil_boot_t boot;
-	int ctl_fd; /* the request FIFO's read end, or -1 (VIG-110) */
+	int ctl_fd;      /* the request FIFO's read end, or -1 (VIG-110) */
+	int ctl_keep_fd; /* Vigil's own write end of it, or -1 */
 } vigil_t;
 
 /* Log one line with the "vigil: " prefix (VIG-101). */
@@ -118,6 +119,8 @@ void vigil_wait_event(const vigil_t *v, uint64_t deadline);
 
 /* Make /run/vigil and the request FIFO and open it (v->ctl_fd; -1 and a log line on failure). */
 void vigil_control_open(vigil_t *v);
+/* Close the request FIFO (shutdown); vigictl then finds no Vigil. */
+void vigil_control_close(vigil_t *v);
 /* Answer every complete request waiting in the FIFO (VIG-111..115). */
 void vigil_control_serve(vigil_t *v);
 

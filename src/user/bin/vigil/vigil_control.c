@@ -28,6 +28,7 @@ static size_t ctl_pending_len;
 void vigil_control_open(vigil_t *v)
 {
 	v->ctl_fd = -1;
+	v->ctl_keep_fd = -1;
 	long r = sys_mkdir(VIGIL_CTL_DIR, VIGIL_CTL_DIR_MODE);
 	if (r != 0 && r != -EEXIST) {
 		vigil_log("control: cannot make %s (error %ld); vigictl will not work", VIGIL_CTL_DIR, r);
@@ -46,6 +47,18 @@ void vigil_control_open(vigil_t *v)
 		return;
 	}
 	v->ctl_fd = (int)fd;
+	v->ctl_keep_fd = (int)keep;
+}
+
+void vigil_control_close(vigil_t *v)
+{
+	if (v->ctl_fd >= 0)
+		(void)sys_close(v->ctl_fd);
+	if (v->ctl_keep_fd >= 0)
+		(void)sys_close(v->ctl_keep_fd);
+	v->ctl_fd = -1;
+	v->ctl_keep_fd = -1;
+	ctl_pending_len = 0;
 }
 
 static const char *unit_state_name(const vigil_unit_t *u)

@@ -2,7 +2,8 @@
  * Shutdown and reboot (spec/vigil.md VIG-116): SIGTERM to every running
  * service in the stop order (the reverse of the start order), a wait of at
  * most VIGIL_SHUTDOWN_WAIT_MS while reaping, SIGKILL for every straggler,
- * a last reap, sync, then reboot(2) with power-off or restart.
+ * a last reap, sync, then reboot(2) with power-off or restart.  The control
+ * FIFO is closed meanwhile.
  */
 #include <stdbool.h>
 
@@ -34,6 +35,8 @@ static void wait_all_ended(vigil_t *v, uint64_t deadline)
 void vigil_shutdown(vigil_t *v, bool restart)
 {
 	vigil_log("shutting down");
+	/* No more requests: a waiting one would wake every sleep below at once. */
+	vigil_control_close(v);
 	for (size_t k = v->order.count; k-- > 0;) {
 		vigil_unit_t *u = &v->units[v->order.index[k]];
 		u->restart_now = false;
@@ -60,4 +63,5 @@ void vigil_shutdown(vigil_t *v, bool restart)
 	long r = sys_reboot(AEGIS_REBOOT_MAGIC1, AEGIS_REBOOT_MAGIC2,
 			    restart ? AEGIS_REBOOT_CMD_RESTART : AEGIS_REBOOT_CMD_POWER_OFF, NULL);
 	vigil_log("reboot failed (error %ld); still supervising", r);
+	vigil_control_open(v);
 }

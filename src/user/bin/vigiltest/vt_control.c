@@ -11,6 +11,7 @@
 
 #include <aegis/errno.h>
 #include <aegis/fcntl.h>
+#include <aegis/linux_abi.h>
 #include <aegis/signal.h>
 
 #include "glue/glue.h"
@@ -24,6 +25,7 @@
 #define VT_FIFO "/tmp/vt.fifo"
 #define VT_FIFO_MODE 0600u
 #define VT_NO_VIGIL_STATUS 3
+#define VT_REBOOT_BAD_CMD 0xdeadu
 
 static char *const vt_env[] = { "PATH=/bin", NULL };
 
@@ -86,6 +88,8 @@ int vt_control(const char *then)
 	vt_ctl_step("status", "nosuch");
 	vt_ctl_step("bogus", NULL);
 	vt_ctl_step("stop", NULL);
+	uio_printf(VT_STDOUT, "vigiltest: control reboot(2) without POWER %ld\n",
+		   sys_reboot(AEGIS_REBOOT_MAGIC1, AEGIS_REBOOT_MAGIC2, AEGIS_REBOOT_CMD_POWER_OFF, NULL));
 	if (strcmp(then, "shutdown") == 0 || strcmp(then, "reboot") == 0) {
 		char program[16];
 		(void)snprintf(program, sizeof(program), "/bin/%s", then);
@@ -95,11 +99,15 @@ int vt_control(const char *then)
 	return 0;
 }
 
+/* As PID 1 (POWER(R) held): reboot(2) refuses wrong magic numbers and unknown commands. */
 int vt_novigil(void)
 {
 	int code = vt_run("/bin/vigictl", "status", NULL);
 	uio_printf(VT_STDOUT, "vigiltest: novigil vigictl exit %d\n", code);
-	return code == VT_NO_VIGIL_STATUS ? 0 : 1;
+	long magic = sys_reboot(AEGIS_REBOOT_MAGIC2, AEGIS_REBOOT_MAGIC1, AEGIS_REBOOT_CMD_POWER_OFF, NULL);
+	long cmd = sys_reboot(AEGIS_REBOOT_MAGIC1, AEGIS_REBOOT_MAGIC2, VT_REBOOT_BAD_CMD, NULL);
+	uio_printf(VT_STDOUT, "vigiltest: novigil reboot bad magic %ld bad command %ld\n", magic, cmd);
+	return code == VT_NO_VIGIL_STATUS && magic == -EINVAL && cmd == -EINVAL ? 0 : 1;
 }
 
 static int vt_fifo_fails;
