@@ -49,10 +49,12 @@
 #define SYS_fchown 93
 #define SYS_lchown 94
 #define SYS_umask 95
+#define SYS_mknod 133
 #define SYS_sync 162
 #define SYS_getdents64 217
 #define SYS_openat 257
 #define SYS_mkdirat 258
+#define SYS_mknodat 259
 #define SYS_fchownat 260
 #define SYS_newfstatat 262
 #define SYS_utimensat 280

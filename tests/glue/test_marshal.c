@@ -112,6 +112,8 @@ static void test_glue_001_every_call_marshals_its_arguments(void **state)
 	CHECK(sys_linkat(11, (const char *)(void *)&mem[1], 33, (const char *)(void *)&mem[3], 55), SYS_linkat, 11, P(1), 33, P(3), 55, 0);
 	CHECK(sys_mkdir((const char *)(void *)&mem[0], 22), SYS_mkdir, P(0), 22, 0, 0, 0, 0);
 	CHECK(sys_mkdirat(11, (const char *)(void *)&mem[1], 33), SYS_mkdirat, 11, P(1), 33, 0, 0, 0);
+	CHECK(sys_mknod((const char *)(void *)&mem[0], 010644, 5), SYS_mknod, P(0), 010644, 5, 0, 0, 0);
+	CHECK(sys_mknodat(11, (const char *)(void *)&mem[1], 010600, 6), SYS_mknodat, 11, P(1), 010600, 6, 0, 0);
 	CHECK(sys_rmdir((const char *)(void *)&mem[0]), SYS_rmdir, P(0), 0, 0, 0, 0, 0);
 	CHECK(sys_link((const char *)(void *)&mem[0], (const char *)(void *)&mem[1]), SYS_link, P(0), P(1), 0, 0, 0, 0);
 	CHECK(sys_unlink((const char *)(void *)&mem[0]), SYS_unlink, P(0), 0, 0, 0, 0, 0);

@@ -1,7 +1,7 @@
 """Root images for Vigil's system tests (spec/vigil.md VIG-100..107).
 
 build_image() stages the shipped root file system (src/rootfs: the capability policies), the
-build's vigil and vigiltest for one flavour (sim: host builds, musl: QEMU builds) under /bin,
+build's vigil, vigiltest, vigictl, shutdown and reboot for one flavour (sim: host builds, musl: QEMU builds) under /bin,
 service directories under /etc/vigil/services and any extra files, and makes an ext2 image of it
 with tools/mkrootfs.  Booted as the only module it gives Vigil as PID 1 with the shipped policy,
 on both builds (QEMU's PVH loader carries exactly one module).
@@ -34,7 +34,7 @@ def build_image(tmp, build, flavour, services, extra=None, name="root.img"):
     shutil.copytree(os.path.join(ROOT, "src", "rootfs"), stage)
     programs = os.path.join(build, "user", flavour)
     files = dict(extra or {})
-    for prog in ("vigil", "vigiltest"):
+    for prog in ("vigil", "vigiltest", "vigictl", "shutdown", "reboot"):
         files["bin/" + prog] = ("copy", os.path.join(programs, prog))
     for svc, contents in (services or {}).items():
         os.makedirs(os.path.join(stage, SERVICES, svc), exist_ok=True)

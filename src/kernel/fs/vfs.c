@@ -16,6 +16,7 @@
 #include "fs/vfs_file.h"
 #include "fs/vfs_guard.h"
 #include "fs/vfs_ops.h"
+#include "ipc/pipe_file.h"
 #include "mm/kheap.h"
 #include "proc/cred.h"
 
@@ -224,7 +225,11 @@ int vfs_open(process_t *p, dentry_t *d, uint32_t oflags, file_t **out)
 	if (guard != 0)
 		return guard;
 	file_t *f;
-	if (node->ops->open_device) {
+	if (vnode_is_fifo(node)) {
+		int r = pipe_file_open_fifo(&node->fifo, oflags, &f);
+		if (r != 0)
+			return r;
+	} else if (node->ops->open_device) {
 		int err = -ENOMEM;
 		f = node->ops->open_device(node, p, oflags, &err);
 		if (!f)

@@ -126,6 +126,7 @@ typedef struct vnode {
 	uint64_t atime, mtime, ctime; /* seconds */
 	uint64_t rdev;
 	void *data; /* the file system's handle */
+	void *fifo; /* a FIFO's pipe while any end is open (ipc/pipe_file.c), else NULL */
 	bool hashed; /* in the (sb, ino) hash */
 	struct vnode *hash_next;
 } vnode_t;
@@ -138,6 +139,11 @@ static inline bool vnode_is_dir(const vnode_t *n)
 static inline bool vnode_is_symlink(const vnode_t *n)
 {
 	return (n->mode & VNODE_MODE_TYPE) == 0120000u;
+}
+
+static inline bool vnode_is_fifo(const vnode_t *n)
+{
+	return (n->mode & VNODE_MODE_TYPE) == 0010000u;
 }
 
 static inline bool vnode_is_regular(const vnode_t *n)

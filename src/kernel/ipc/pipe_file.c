@@ -29,6 +29,9 @@ typedef struct {
 	waitq_t readers; /* tasks waiting for data or for the last writer to leave */
 	waitq_t writers; /* tasks waiting for room or for the last reader to leave */
 	uint64_t ino;    /* the pipe's inode number: fstat's st_ino and pipe:[N] in /proc/<pid>/fd */
+	void **slot;     /* a FIFO's node field naming this pipe (cleared when it is freed), or NULL */
+	waitq_t opens;   /* FIFO opens waiting for the other side */
+	uint64_t read_opens, write_opens; /* FIFO opens so far of each end: a waiter sees any new one */
 } pipe_object_t;
 
 static uint64_t pipe_next_ino = PIPE_FILE_FIRST_INO;
@@ -46,6 +49,16 @@ static void pipe_apply(pipe_object_t *po, uint32_t actions)
 		if (self)
 			proc_signal_send(self, SIGPIPE);
 	}
+}
+
+/* No end is held any more: free the pipe (and forget it in its FIFO node). */
+static void pipe_object_free_if_unused(pipe_object_t *po)
+{
+	if (!pipe_is_released(&po->core))
+		return;
+	if (po->slot)
+		*po->slot = NULL;
+	kfree(po);
 }
 
 static int64_t pipe_file_read(file_t *f, void *buf, size_t len)
@@ -94,8 +107,7 @@ static void pipe_file_release(file_t *f)
 		pipe_apply(po, (uint32_t)actions & ~PIPE_ACT_SIGPIPE);
 	waitq_wake_all(&po->readers);
 	waitq_wake_all(&po->writers);
-	if (pipe_is_released(&po->core))
-		kfree(po);
+	pipe_object_free_if_unused(po);
 }
 
 static uint32_t pipe_file_poll(file_t *f)
@@ -144,5 +156,71 @@ int pipe_file_create(uint32_t flags, file_t **read_end, file_t **write_end)
 	}
 	*read_end = r;
 	*write_end = w;
+	return 0;
+}
+
+/* A FIFO's pipe with no end open yet. */
+static pipe_object_t *pipe_fifo_new(void **slot)
+{
+	pipe_object_t *po = kcalloc(1, sizeof(*po));
+	if (!po)
+		return NULL;
+	pipe_init(&po->core);
+	pipe_close_end(&po->core, PIPE_END_READ);
+	pipe_close_end(&po->core, PIPE_END_WRITE);
+	po->ino = pipe_next_ino++;
+	po->slot = slot;
+	*slot = po;
+	return po;
+}
+
+/* Sleep until the other side has opened since *seen changed; a signal gives -ERESTARTSYS. */
+static int pipe_fifo_wait(pipe_object_t *po, const uint64_t *other_opens, uint64_t seen)
+{
+	while (*other_opens == seen) {
+		process_t *self = proc_current();
+		if (self && proc_signal_pending(self))
+			return -SIGNAL_ERESTARTSYS;
+		if (sched_sleep(&po->opens, SCHED_NO_DEADLINE) == -EINTR)
+			return -SIGNAL_ERESTARTSYS;
+	}
+	return 0;
+}
+
+int pipe_file_open_fifo(void **slot, uint32_t oflags, file_t **out)
+{
+	uint32_t acc = oflags & AEGIS_O_ACCMODE;
+	if (acc != AEGIS_O_RDONLY && acc != AEGIS_O_WRONLY)
+		return -EINVAL;
+	bool nonblock = (oflags & AEGIS_O_NONBLOCK) != 0;
+	pipe_object_t *po = *slot ? *slot : pipe_fifo_new(slot);
+	if (!po)
+		return -ENOMEM;
+	bool reading = acc == AEGIS_O_RDONLY;
+	if (!reading && nonblock && po->core.readers == 0) {
+		pipe_object_free_if_unused(po);
+		return -ENXIO;
+	}
+	file_t *f = file_create(&pipe_file_ops, po, acc | (oflags & AEGIS_O_NONBLOCK));
+	int r = f ? pipe_open_end(&po->core, reading ? PIPE_END_READ : PIPE_END_WRITE) : -ENOMEM;
+	if (r != 0) {
+		kfree(f);
+		pipe_object_free_if_unused(po);
+		return r;
+	}
+	uint64_t *mine = reading ? &po->read_opens : &po->write_opens;
+	const uint64_t *other = reading ? &po->write_opens : &po->read_opens;
+	uint32_t other_count = reading ? po->core.writers : po->core.readers;
+	(*mine)++;
+	poll_notify();
+	waitq_wake_all(&po->opens);
+	if (!nonblock && other_count == 0) {
+		r = pipe_fifo_wait(po, other, *other);
+		if (r != 0) {
+			file_release(f); /* closes this end again and frees an unused pipe */
+			return r;
+		}
+	}
+	*out = f;
 	return 0;
 }

@@ -87,6 +87,8 @@ SYSCALL_HANDLER(faccessat);
 /* sys_modify.c: changes to the namespace (read-only for now) */
 SYSCALL_HANDLER(mkdir);
 SYSCALL_HANDLER(mkdirat);
+SYSCALL_HANDLER(mknod);
+SYSCALL_HANDLER(mknodat);
 SYSCALL_HANDLER(rmdir);
 SYSCALL_HANDLER(unlink);
 SYSCALL_HANDLER(unlinkat);
@@ -107,6 +109,7 @@ SYSCALL_HANDLER(fchown);
 SYSCALL_HANDLER(truncate);
 SYSCALL_HANDLER(ftruncate);
 SYSCALL_HANDLER(sync);
+SYSCALL_HANDLER(reboot);
 SYSCALL_HANDLER(fsync);
 SYSCALL_HANDLER(fdatasync);
 

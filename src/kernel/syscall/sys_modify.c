@@ -1,6 +1,6 @@
 /*
  * The calls that change the namespace and attributes (spec/filesystems.md
- * FS-016..FS-025): mkdir, rmdir, unlink, symlink, link, rename, chmod,
+ * FS-016..FS-025, FS-200): mkdir, mknod (FIFOs), rmdir, unlink, symlink, link, rename, chmod,
  * chown, truncate and the sync family, on the VFS of fs/vfs_ops.h.
  */
 #include <aegis/cap.h>
@@ -64,6 +64,25 @@ SYSCALL_HANDLER(mkdir)
 SYSCALL_HANDLER(mkdirat)
 {
 	return modify_mkdir(p, (int)args->a[0], args->a[1], (uint32_t)args->a[2]);
+}
+
+/* mknod, mknodat: FIFOs only (FS-200); any other kind is -EPERM, as for an unprivileged Linux caller. */
+static int64_t modify_mknod(process_t *p, int dirfd, uint64_t upath, uint32_t mode)
+{
+	if ((mode & VNODE_MODE_TYPE) != AEGIS_S_IFIFO)
+		return -EPERM;
+	vnode_create_t what = { .mode = AEGIS_S_IFIFO | (mode & 0777u & ~p->umask) };
+	return modify_make(p, dirfd, upath, &what);
+}
+
+SYSCALL_HANDLER(mknod)
+{
+	return modify_mknod(p, AEGIS_AT_FDCWD, args->a[0], (uint32_t)args->a[1]);
+}
+
+SYSCALL_HANDLER(mknodat)
+{
+	return modify_mknod(p, (int)args->a[0], args->a[1], (uint32_t)args->a[2]);
 }
 
 static int64_t modify_remove(process_t *p, int dirfd, uint64_t upath, bool is_dir)

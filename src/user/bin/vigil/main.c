@@ -14,6 +14,7 @@ int main(void)
 	vigil_log("starting (pid %ld)", sys_getpid());
 	vigil_signals_init();
 	vigil_boot_read(&vigil.boot);
+	vigil_control_open(&vigil);
 	vigil_load_all(&vigil);
 	if (vigil.count == 0)
 		vigil_add_getty(&vigil);

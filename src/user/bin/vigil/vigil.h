@@ -31,6 +31,7 @@ typedef enum {
 	UNIT_WAITING,   /* respawn: start again at restart_at_ms */
 	UNIT_DONE,      /* oneshot: finished */
 	UNIT_GAVE_UP,   /* respawn: max_restarts reached */
+	UNIT_STOPPED,   /* stopped by vigictl stop (VIG-113) */
 } unit_state_t;
 
 /* The identity a service runs as (VIG-104); keep false means Vigil's own. */
@@ -51,6 +52,9 @@ typedef struct {
 	vigil_history_t history;
 	uint64_t restart_at_ms;
 	int last_status;
+	bool ever_ended;   /* last_status holds a real wait status */
+	bool stopping;     /* SIGTERM sent by stop or shutdown: its end is not a crash */
+	bool restart_now;  /* restart: start again as soon as it has ended */
 } vigil_unit_t;
 
 /* services[i] is units[i].svc: the library orders the plain array. */
@@ -60,6 +64,8 @@ typedef struct {
 	size_t count;
 	vigil_order_t order;
 	vigil_boot_t boot;
+	int ctl_fd;      /* the request FIFO's read end, or -1 (VIG-110) */
+	int ctl_keep_fd; /* Vigil's own write end of it, or -1 */
 } vigil_t;
 
 /* Log one line with the "vigil: " prefix (VIG-101). */
@@ -102,6 +108,32 @@ uint64_t vigil_now_ms(void);
 
 /* Block SIGCHLD and install its handler (VIG-106). */
 void vigil_signals_init(void);
+
+/* Collect every child that has ended (VIG-106). */
+void vigil_reap_all(vigil_t *v);
+/*
+ * Sleep until a child ends, the control FIFO has a request or deadline
+ * (ms, UINT64_MAX: none) passes (VIG-106, VIG-110).
+ */
+void vigil_wait_event(const vigil_t *v, uint64_t deadline);
+
+/* Make /run/vigil and the request FIFO and open it (v->ctl_fd; -1 and a log line on failure). */
+void vigil_control_open(vigil_t *v);
+/* Close the request FIFO (shutdown); vigictl then finds no Vigil. */
+void vigil_control_close(vigil_t *v);
+/* Answer every complete request waiting in the FIFO (VIG-111..115). */
+void vigil_control_serve(vigil_t *v);
+
+/* Start a unit again now with a fresh restart history (vigictl start and restart, VIG-113). */
+void vigil_unit_restart(vigil_t *v, vigil_unit_t *u);
+
+/*
+ * Shut down (VIG-116): SIGTERM in stop order, wait up to
+ * VIGIL_SHUTDOWN_WAIT_MS, SIGKILL what is left, reap, sync, reboot(2) with
+ * power-off or restart.  Returns only when reboot(2) failed (logged).
+ */
+#define VIGIL_SHUTDOWN_WAIT_MS 5000u
+void vigil_shutdown(vigil_t *v, bool restart);
 
 /* Start the services in order, then supervise forever (VIG-106). */
 __attribute__((noreturn)) void vigil_supervise(vigil_t *v);

@@ -32,6 +32,8 @@ static void child_check(const vigil_unit_t *u, long r, const char *what)
 static __attribute__((noreturn)) void child_run(vigil_t *v, vigil_unit_t *u)
 {
 	aegis_sigset_t none = 0;
+	aegis_sigaction_t dfl = { AEGIS_SIG_DFL, 0, 0, 0 };
+	child_check(u, sys_rt_sigaction(SIGPIPE, &dfl, NULL, AEGIS_SIGSET_SIZE), "restoring SIGPIPE");
 	child_check(u, sys_rt_sigprocmask(SIG_SETMASK, &none, NULL, AEGIS_SIGSET_SIZE), "unblocking signals");
 	child_check(u, sys_setsid(), "setsid");
 	if (!vigil_boot_keeps_stdout(&v->boot, &u->svc->policy)) {

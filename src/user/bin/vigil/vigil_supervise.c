@@ -2,9 +2,10 @@
  * Supervision (spec/vigil.md VIG-105, VIG-106): start the services in the
  * library's order, reap every child (services and orphans alike), apply the
  * library's restart decision to each service exit, and sleep in ppoll with
- * SIGCHLD unblocked only there and the next restart deadline as timeout
- * (rt_sigsuspend when no restart is due), so
- * a child's exit wakes Vigil at once and nothing polls.  Vigil never exits.
+ * SIGCHLD unblocked only there, the control FIFO (VIG-110) as its one
+ * descriptor and the next restart deadline as timeout (none when no restart
+ * is due), so a child's exit or a request wakes Vigil at once and nothing
+ * polls.  Vigil never exits.
  */
 #include <aegis/errno.h>
 #include <aegis/signal.h>
@@ -16,6 +17,7 @@
 #define VIGIL_WNOHANG 1
 #define VIGIL_MS_PER_SEC 1000u
 #define VIGIL_NS_PER_MS 1000000u
+#define VIGIL_POLLIN 0x001
 
 static aegis_sigset_t sigchld_set(void)
 {
@@ -35,6 +37,11 @@ void vigil_signals_init(void)
 	long r = sys_rt_sigaction(SIGCHLD, &act, NULL, AEGIS_SIGSET_SIZE);
 	if (r != 0)
 		vigil_log("cannot install the SIGCHLD handler (error %ld)", r);
+	/* A vigictl that leaves before its answer must not end PID 1 (VIG-111); services get SIGPIPE back. */
+	aegis_sigaction_t ignore = { AEGIS_SIG_IGN, 0, 0, 0 };
+	r = sys_rt_sigaction(SIGPIPE, &ignore, NULL, AEGIS_SIGSET_SIZE);
+	if (r != 0)
+		vigil_log("cannot ignore SIGPIPE (error %ld)", r);
 	aegis_sigset_t block = sigchld_set();
 	r = sys_rt_sigprocmask(SIG_BLOCK, &block, NULL, AEGIS_SIGSET_SIZE);
 	if (r != 0)
@@ -53,10 +60,20 @@ static void log_exit(const vigil_unit_t *u, int status)
 
 void vigil_unit_ended(vigil_t *v, vigil_unit_t *u, int status, uint64_t now_ms)
 {
-	(void)v;
 	log_exit(u, status);
 	u->last_status = status;
+	u->ever_ended = true;
 	u->pid = 0;
+	if (u->restart_now) {
+		vigil_unit_restart(v, u);
+		return;
+	}
+	if (u->stopping) {
+		u->stopping = false;
+		u->state = UNIT_STOPPED;
+		vigil_log("service '%s' stopped", u->svc->name);
+		return;
+	}
 	vigil_decision_t d = vigil_restart_decide(&u->svc->policy, &u->history, now_ms);
 	u->history = d.history;
 	switch (d.action) {
@@ -87,7 +104,7 @@ static vigil_unit_t *unit_by_pid(vigil_t *v, long pid)
 }
 
 /* Collect every child that has ended; services get their decision, orphans a log line. */
-static void reap_all(vigil_t *v)
+void vigil_reap_all(vigil_t *v)
 {
 	for (;;) {
 		int status = 0;
@@ -125,25 +142,31 @@ static uint64_t next_deadline(const vigil_t *v)
 	return next;
 }
 
-/*
- * Sleep until a child ends or the deadline passes.  No deadline (UINT64_MAX):
- * rt_sigsuspend; otherwise ppoll on no descriptor with the time left.
- */
-static void wait_for_event(uint64_t deadline)
+void vigil_unit_restart(vigil_t *v, vigil_unit_t *u)
+{
+	u->restart_now = false;
+	u->stopping = false;
+	u->history.restarts = 0;
+	vigil_spawn(v, u, vigil_now_ms());
+}
+
+void vigil_wait_event(const vigil_t *v, uint64_t deadline)
 {
 	aegis_sigset_t mask = 0;
 	long r = sys_rt_sigprocmask(SIG_BLOCK, NULL, &mask, AEGIS_SIGSET_SIZE);
 	if (r != 0)
 		mask = sigchld_set();
 	mask &= ~sigchld_set();
+	aegis_pollfd_t ctl = { v->ctl_fd, VIGIL_POLLIN, 0 };
+	unsigned long nfds = v->ctl_fd >= 0 ? 1u : 0u;
 	if (deadline == UINT64_MAX) {
-		(void)sys_rt_sigsuspend(&mask, AEGIS_SIGSET_SIZE);
+		(void)sys_ppoll(nfds ? &ctl : NULL, nfds, NULL, &mask, AEGIS_SIGSET_SIZE);
 		return;
 	}
 	uint64_t now = vigil_now_ms();
 	uint64_t wait_ms = deadline > now ? deadline - now : 0;
 	aegis_timespec_t ts = { (int64_t)(wait_ms / VIGIL_MS_PER_SEC), (int64_t)(wait_ms % VIGIL_MS_PER_SEC) * VIGIL_NS_PER_MS };
-	(void)sys_ppoll(NULL, 0, &ts, &mask, AEGIS_SIGSET_SIZE);
+	(void)sys_ppoll(nfds ? &ctl : NULL, nfds, &ts, &mask, AEGIS_SIGSET_SIZE);
 }
 
 static void start_all(vigil_t *v)
@@ -163,8 +186,9 @@ void vigil_supervise(vigil_t *v)
 {
 	start_all(v);
 	for (;;) {
-		reap_all(v);
+		vigil_reap_all(v);
 		start_due(v);
-		wait_for_event(next_deadline(v));
+		vigil_control_serve(v);
+		vigil_wait_event(v, next_deadline(v));
 	}
 }

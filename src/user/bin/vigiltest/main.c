@@ -9,7 +9,9 @@
  *   ids             print the real and effective ids and the groups (the `user` file)
  *   orphan          fork a grandchild that outlives this process (orphan reaping)
  *   quiet WORD      print one line on standard output and one on standard error
- * Called as .../login it stands in for /bin/login (the built-in getty).
+ *   sleep, stubborn, control WHAT, fifo: see vt_control.c
+ * Called as .../login it stands in for /bin/login (the built-in getty),
+ * as .../novigil it checks vigictl without Vigil (vt_control.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +20,7 @@
 
 #include "glue/glue.h"
 #include "uio/uio.h"
+#include "vt.h"
 
 #define VT_CLOCK_MONOTONIC 1
 #define VT_MS_PER_SEC 1000
@@ -25,8 +28,6 @@
 #define VT_GROUPS_MAX 64
 #define VT_GROUP_TEXT_MAX 12 /* one id in decimal and a comma */
 #define VT_ORPHAN_DELAY_NS 200000000
-#define VT_STDOUT 1
-#define VT_STDERR 2
 
 static long vt_now_ms(void)
 {
@@ -81,6 +82,16 @@ int main(int argc, char **argv)
 		uio_printf(VT_STDOUT, "vigiltest: login stand-in pid %ld\n", sys_getpid());
 		return 0;
 	}
+	if (strcmp(base, "novigil") == 0)
+		return vt_novigil();
+	if (strcmp(role, "sleep") == 0)
+		return vt_sleep();
+	if (strcmp(role, "stubborn") == 0)
+		return vt_stubborn();
+	if (strcmp(role, "control") == 0)
+		return vt_control(word);
+	if (strcmp(role, "fifo") == 0)
+		return vt_fifo();
 	if (strcmp(role, "crash") == 0) {
 		uio_printf(VT_STDOUT, "vigiltest: crash pid %ld at %ld ms\n", sys_getpid(), vt_now_ms());
 		(void)sys_kill((int)sys_getpid(), SIGKILL);

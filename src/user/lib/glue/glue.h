@@ -121,6 +121,10 @@ long sys_linkat(int olddirfd, const char *oldpath, int newdirfd, const char *new
 long sys_mkdir(const char *path, uint32_t mode);
 /* mkdir relative to dirfd. */
 long sys_mkdirat(int dirfd, const char *path, uint32_t mode);
+/* Make a FIFO (mode S_IFIFO | permissions; other kinds: -EPERM); dev is ignored. */
+long sys_mknod(const char *path, uint32_t mode, uint64_t dev);
+/* mknod relative to dirfd. */
+long sys_mknodat(int dirfd, const char *path, uint32_t mode, uint64_t dev);
 /* Remove an empty directory. */
 long sys_rmdir(const char *path);
 /* Make a hard link. */

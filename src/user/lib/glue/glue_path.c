@@ -97,6 +97,16 @@ long sys_mkdirat(int dirfd, const char *path, uint32_t mode)
 	return glue_syscall6(SYS_mkdirat, (long)dirfd, GLUE_PTR(path), (long)mode, 0, 0, 0);
 }
 
+long sys_mknod(const char *path, uint32_t mode, uint64_t dev)
+{
+	return glue_syscall6(SYS_mknod, GLUE_PTR(path), (long)mode, (long)dev, 0, 0, 0);
+}
+
+long sys_mknodat(int dirfd, const char *path, uint32_t mode, uint64_t dev)
+{
+	return glue_syscall6(SYS_mknodat, (long)dirfd, GLUE_PTR(path), (long)mode, (long)dev, 0, 0);
+}
+
 long sys_rmdir(const char *path)
 {
 	return glue_syscall6(SYS_rmdir, GLUE_PTR(path), 0, 0, 0, 0, 0);

@@ -1,0 +1,146 @@
+#!/usr/bin/python3
+"""vigictl, shutdown and reboot on both builds (spec/vigil.md VIG-110..122), and FIFOs as a
+service sees them (spec/filesystems.md FS-200..204).
+
+A `control` service (vigiltest) runs a fixed series of vigictl commands against a `sleeper`
+service, then /bin/shutdown or /bin/reboot; a `stubborn` service ignores SIGTERM, so shutdown
+has to wait its bound and SIGKILL it.  The sim with root=disk0 keeps the ext2 image, which must
+be e2fsck-clean after the power-off.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+from aegis_qemu import boot, kernel_path
+from aegis_sim import BUILD, run_sim
+from tap import Tap
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from vigil_image import build_image, service  # noqa: E402
+
+SIM_TIMEOUT = 240
+QEMU_TIMEOUT = 120
+STATUS_POWER_OFF = 39  # include/aegis/test_exit.h TEST_EXIT_STATUS_POWER_OFF
+STATUS_RESTART = 41    # TEST_EXIT_STATUS_RESTART
+STATUS_PASS = 33
+SIM_INITRD = os.path.join(BUILD, "initrd-sim.cpio")
+
+
+def services(then):
+    return {
+        "sleeper": service(run="/bin/vigiltest sleep"),
+        "stubborn": service(run="/bin/vigiltest stubborn"),
+        "fifo": service(run="/bin/vigiltest fifo", policy="oneshot"),
+        "control": service(run="/bin/vigiltest control " + then, policy="oneshot", after="sleeper stubborn fifo"),
+    }
+
+
+def has(lines, prefix):
+    return any(l.startswith(prefix) for l in lines)
+
+
+def index(lines, prefix):
+    for i, l in enumerate(lines):
+        if l.startswith(prefix):
+            return i
+    return -1
+
+
+def check_control(t, build, lines, detail):
+    def ok(cond, text):
+        t.ok(cond, "%s %s" % (text.split(" ", 1)[0], build + ": " + text.split(" ", 1)[1]), detail=detail)
+
+    ok(has(lines, "vigictl: sleeper running pid=") and has(lines, "vigictl: stubborn running pid=")
+       and has(lines, "vigiltest: control status - exit 0"),
+       "VIG-112 vigictl status lists every service with state, pid, restarts and last exit, printed by vigictl")
+    ok(has(lines, "vigiltest: control stop sleeper exit 0") and has(lines, "vigil: service 'sleeper' stopped")
+       and has(lines, "vigictl: sleeper stopped pid=0 restarts=0 last=signal:15"),
+       "VIG-113 vigictl stop: SIGTERM, the service stays stopped and status shows its last exit")
+    i = index(lines, "vigiltest: control start sleeper exit 0")
+    ok(i >= 0 and has(lines, "vigictl: ok sleeper started") and has(lines, "vigictl: ok sleeper already running"),
+       "VIG-113 vigictl start starts a stopped service; a running one is left alone")
+    ok(has(lines, "vigictl: ok sleeper restarting") and has(lines, "vigiltest: control restart sleeper exit 0")
+       and sum(1 for l in lines if l.startswith("vigiltest: sleep pid")) >= 3,
+       "VIG-113 vigictl restart stops and starts the service again")
+    ok(has(lines, "vigictl: vigil refused: unknown service 'nosuch'")
+       and has(lines, "vigiltest: control status nosuch exit 1"),
+       "VIG-114 an unknown service is refused with a clear error (exit 1)")
+    ok(has(lines, "vigiltest: control bogus - exit 2") and has(lines, "vigiltest: control stop - exit 2"),
+       "VIG-112 bad usage prints the usage and exits 2")
+    ok(has(lines, "vigiltest: control reboot(2) without POWER -130"),
+       "VIG-122 reboot(2) from a process without POWER is refused with -ENOCAP")
+    ok(has(lines, "vigiltest: fifo done, 0 failures"),
+       "FS-200 FS-201 FS-202 FS-203 FS-204 FIFOs: mknod, shared pipe, blocking and non-blocking opens")
+
+
+def check_shutdown(t, build, lines, status, detail, restart=False):
+    marker = "[AEGIS] Rebooting..." if restart else "[AEGIS] System halted."
+    want = STATUS_RESTART if restart else STATUS_POWER_OFF
+    name = "reboot" if restart else "shutdown"
+    t.ok(has(lines, "vigil: shutting down") and has(lines, "vigil: stopping 'control'")
+         and index(lines, "vigil: stopping 'control'") < index(lines, "vigil: stopping 'sleeper'"),
+         "VIG-116 %s: %s sends SIGTERM in the stop order" % (build, name), detail=detail)
+    t.ok(has(lines, "vigil: service 'stubborn' (pid") and
+         any("did not stop within 5000 ms; killing it" in l for l in lines)
+         and has(lines, "vigil: service 'stubborn' (pid") and
+         any(l.startswith("vigil: service 'stubborn'") and "killed by signal 9" in l for l in lines),
+         "VIG-116 %s: a service ignoring SIGTERM is killed after the bound" % build, detail=detail)
+    t.ok(has(lines, marker) and status == want,
+         "VIG-120 VIG-121 VIG-117 %s: /bin/%s ends with '%s' and exit status %d" % (build, name, marker, want),
+         detail=detail)
+
+
+def sim_boot(image, cmdline="boot=text", disks=(), args=None):
+    r = run_sim(cmdline=cmdline, seed=9, args=args if args is not None else ["--module", image + ",rootfs"],
+                timeout=SIM_TIMEOUT, disks=disks)
+    detail = "status %r\n%s\n%s" % (r.status, "\n".join(r.lines[-60:]), r.stderr[-3000:])
+    return r, detail
+
+
+def no_sanitizer(t, r, what):
+    t.ok("ERROR: AddressSanitizer" not in r.stderr and "runtime error" not in r.stderr + r.stdout,
+         "VIG-110 sim: no sanitizer report (%s)" % what, detail=r.stderr[-3000:])
+
+
+t = Tap()
+with tempfile.TemporaryDirectory(prefix="aegis-vigictl-") as tmp:
+    # ---- sim: the control series, then shutdown; root on disk0 so the image is kept ----
+    image = build_image(tmp, BUILD, "sim", services("shutdown"), name="sim-ctl.img")
+    r, detail = sim_boot(image, "boot=text root=disk0", disks=[image], args=["--module", SIM_INITRD + ",initrd"])
+    check_control(t, "sim", r.lines, detail)
+    check_shutdown(t, "sim", r.lines, r.status, detail)
+    fsck = subprocess.run(["/sbin/e2fsck", "-fn", image], capture_output=True, text=True)
+    t.ok(fsck.returncode == 0, "VIG-116 sim: the root ext2 image is e2fsck-clean after shutdown",
+         detail=fsck.stdout[-2000:] + fsck.stderr[-1000:])
+    no_sanitizer(t, r, "shutdown")
+
+    image = build_image(tmp, BUILD, "sim", services("reboot"), name="sim-reboot.img")
+    r, detail = sim_boot(image)
+    check_shutdown(t, "sim", r.lines, r.status, detail, restart=True)
+
+    nov = {"bin/novigil": ("copy", os.path.join(BUILD, "user", "sim", "vigiltest")),
+           "bin/vigictl": ("copy", os.path.join(BUILD, "user", "sim", "vigictl"))}
+    image = build_image(tmp, BUILD, "sim", {}, nov, name="sim-novigil.img")
+    r, detail = sim_boot(image, "boot=text test=init init=/bin/novigil")
+    t.ok(r.status == STATUS_PASS and has(r.lines, "vigictl: vigil is not running")
+         and has(r.lines, "vigiltest: novigil vigictl exit 3"),
+         "VIG-115 sim: without Vigil, vigictl says that Vigil is not running and exits 3", detail=detail)
+    t.ok(has(r.lines, "vigiltest: novigil reboot bad magic -22 bad command -22"),
+         "VIG-122 sim: reboot(2) with POWER but wrong magic numbers or an unknown command is -EINVAL", detail=detail)
+
+    # ---- QEMU ----
+    kernel = kernel_path()
+    if not os.path.exists(kernel):
+        t.ok(False, "VIG-112 qemu: the kernel is built", detail=kernel)
+    else:
+        image = build_image(tmp, BUILD, "musl", services("shutdown"), name="qemu-ctl.img")
+        q = boot(kernel=kernel, cmdline="boot=text", module=image, timeout=QEMU_TIMEOUT)
+        check_control(t, "qemu", q.lines, q.describe())
+        check_shutdown(t, "qemu", q.lines, q.status, q.describe())
+        image = build_image(tmp, BUILD, "musl", {}, {"bin/novigil": ("copy", os.path.join(BUILD, "user", "musl", "vigiltest"))},
+                            name="qemu-novigil.img")
+        q = boot(kernel=kernel, cmdline="boot=text test=init init=/bin/novigil", module=image, timeout=QEMU_TIMEOUT)
+        t.ok(q.status == STATUS_PASS and has(q.lines, "vigictl: vigil is not running"),
+             "VIG-115 qemu: without Vigil, vigictl says that Vigil is not running", detail=q.describe())
+t.done()
