@@ -58,7 +58,7 @@ static int login_attempt(auth_passwd_t *account)
 {
 	char name[LOGIN_NAME_MAX];
 	char password[LOGIN_PASSWORD_MAX + 1];
-	auth_reason_t why;
+	auth_reason_t why; /* for a system log once there is one; never shown on the terminal */
 	auth_result_t r = AUTH_DENY;
 	login_read_t got;
 
