@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include <aegis/errno.h>
 #include <aegis/fcntl.h>
 
 #include "authflow/authflow.h"
@@ -48,8 +49,8 @@ static void login_fail_delay(void)
 {
 	aegis_timespec_t left = { LOGIN_FAIL_DELAY_SEC, 0 };
 
-	/* A signal does not shorten the wait. */
-	while (sys_nanosleep(&left, &left) < 0 && (left.tv_sec > 0 || left.tv_nsec > 0))
+	/* A signal does not shorten the wait: sleep again for what was left. */
+	while (sys_nanosleep(&left, &left) == -EINTR && (left.tv_sec > 0 || left.tv_nsec > 0))
 		;
 }
 
