@@ -1,11 +1,13 @@
 /*
  * The policy path end to end (CAP-119, where the root file system with
- * /etc/aegis/caps.d is mounted): PID 1 copies itself to /bin/login and
+ * /etc/aegis/caps.d is mounted): PID 1 copies itself to /bin/cklogin and
  * /bin/stsh (root-owned, mode 0755, so their policies match, POL-020) and
- * runs the chain a console login would: login (AUTH, SETUID) opens an
- * authenticated session and execs stsh, whose admin tier gives it
- * CAP_GRANT, CAP_DELEGATE and CAP_QUERY; stsh exercises 361-363 with them
- * and execs capcheck once more to see what its exec grant carried.
+ * runs the chain a console login would: cklogin (the test image gives it
+ * login's policy, AUTH and SETUID, since the initrd's real /bin/login cannot
+ * be replaced) opens an authenticated session and execs stsh, whose admin
+ * tier gives it CAP_GRANT, CAP_DELEGATE and CAP_QUERY; stsh exercises
+ * 361-363 with them and execs capcheck once more to see what its exec grant
+ * carried.
  */
 #include "capcheck.h"
 
@@ -18,7 +20,7 @@
 #include "glue/glue.h"
 #include "tcheck/tcheck.h"
 
-#define CK_LOGIN "/bin/login"
+#define CK_LOGIN "/bin/cklogin" /* tests/capability-model gives it login's policy */
 #define CK_STSH "/bin/stsh"
 #define CK_NOWHERE "/bin/capcheck-nowhere"
 #define CK_EXEC_MODE 0755u
@@ -60,7 +62,7 @@ int ck_role_login(void)
 	uint32_t have[CAP_KIND_MAX + 1];
 	if (!ck_rights_of(0, have) || have[CAP_KIND_AUTH] == 0)
 		return CK_NO_POLICY;
-	tcheck(memcmp(have, want, sizeof(have)) == 0, "CAP-119", "/bin/login runs with the baseline plus AUTH and SETUID",
+	tcheck(memcmp(have, want, sizeof(have)) == 0, "CAP-119", "/bin/cklogin (login's policy) runs with the baseline plus AUTH and SETUID",
 	       "AUTH %u SETUID %u", have[CAP_KIND_AUTH], have[CAP_KIND_SETUID]);
 	long a = sys_auth_session();
 	tcheck(a == 0 && sys_auth_session() == 0, "CAP-103", "auth_session with AUTH(R) succeeds, and again", "%ld", a);
@@ -152,12 +154,12 @@ void ck_policy(void)
 	long l = ck_copy(CK_SELF, CK_LOGIN);
 	long s = l == 0 ? ck_copy(CK_SELF, CK_STSH) : l;
 	if (l != 0 || s != 0) {
-		tcheck_skip("CAP-119", "the policy path through /bin/login and /bin/stsh", "cannot write /bin here");
+		tcheck_skip("CAP-119", "the policy path through /bin/cklogin and /bin/stsh", "cannot write /bin here");
 		return;
 	}
 	int status = ck_run_role(CK_LOGIN, "login");
 	if (status == CK_NO_POLICY) {
-		tcheck_skip("CAP-119", "the policy path through /bin/login and /bin/stsh", "no policies loaded here");
+		tcheck_skip("CAP-119", "the policy path through /bin/cklogin and /bin/stsh", "no policies loaded here");
 		return;
 	}
 	tcheck(status == CK_CHILD_OK, "CAP-119", "login, auth_session, stsh's admin tier and its exec grant, end to end",

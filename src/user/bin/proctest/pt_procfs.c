@@ -24,6 +24,7 @@
 #define PP_MEMFD_BYTES (1u << 20)
 #define PP_SHADOW "/etc/shadow"
 #define PP_SHADOW_NEW "/etc/pt-shadow-new"
+#define PP_SHADOW_SAVED "/etc/pt-shadow-saved" /* the shipped /etc/shadow, moved aside meanwhile */
 #define PP_SHADOW_LINK "/tmp/pt-shadow-link"
 #define PP_SHADOW_HARD "/pt-shadow-hard"
 
@@ -132,6 +133,8 @@ static void pp_shadow(void)
 		return;
 	}
 	sys_close((int)made);
+	/* Only open is gated: the shipped shadow (if any) moves aside so the name is missing, and back at the end. */
+	long saved = sys_rename(PP_SHADOW, PP_SHADOW_SAVED);
 	aegis_stat_t st;
 	long create = sys_open(PP_SHADOW, AEGIS_O_WRONLY | AEGIS_O_CREAT | AEGIS_O_EXCL, 0600);
 	long left = sys_stat(PP_SHADOW, &st);
@@ -151,6 +154,8 @@ static void pp_shadow(void)
 	sys_unlink(PP_SHADOW_HARD);
 	sys_unlink(PP_SHADOW_LINK);
 	sys_unlink(PP_SHADOW);
+	if (saved == 0)
+		sys_rename(PP_SHADOW_SAVED, PP_SHADOW);
 	tcheck(direct == -PP_ENOCAP && via_link == -PP_ENOCAP && hard == 0 && via_hard == -PP_ENOCAP &&
 		       relative == -PP_ENOCAP && other >= 0,
 	       "FS-130", "/etc/shadow needs AUTH by its name, a symlink, a hard link and a relative path",
