@@ -106,7 +106,7 @@ void vigil_unit_ended(vigil_t *v, vigil_unit_t *u, int status, uint64_t now_ms);
 /* Now, in milliseconds of CLOCK_MONOTONIC. */
 uint64_t vigil_now_ms(void);
 
-/* Block SIGCHLD and install its handler (VIG-106). */
+/* Block SIGCHLD, SIGTERM and SIGINT and install their handlers (VIG-106, VIG-118). */
 void vigil_signals_init(void);
 
 /* Collect every child that has ended (VIG-106). */
