@@ -140,6 +140,26 @@ with tempfile.TemporaryDirectory(prefix="aegis-vigictl-") as tmp:
          "VIG-118 sim: SIGTERM to Vigil shuts the services down and powers off", detail=detail)
     no_sanitizer(t, r, "SIGTERM")
 
+    # ---- sim: control rights: a wheel member may, another user may not (VIG-119) ----
+    rights = {"sleeper": service(run="/bin/vigiltest sleep"),
+              "asguest": service(run="/bin/vigiltest ctlrights", policy="oneshot", user="guest", after="sleeper"),
+              "asadmin": service(run="/bin/vigiltest ctlrights", policy="oneshot", user="admin", after="asguest")}
+    root_etc = os.path.join(os.environ.get("AEGIS_ROOT", "."), "src", "rootfs", "etc")
+    with open(os.path.join(root_etc, "passwd")) as f:
+        passwd = f.read() + "admin:x:1000:1000:an administrator:/:/bin/sh\nguest:x:1001:1001:a user:/:/bin/sh\n"
+    with open(os.path.join(root_etc, "group")) as f:
+        group = f.read().replace("wheel:x:999:root", "wheel:x:999:root,admin")
+    image = build_image(tmp, BUILD, "sim", rights, {"etc/passwd": passwd, "etc/group": group}, name="sim-rights.img")
+    r, detail = sim_boot(image)
+    t.ok(has(r.lines, "vigiltest: ctlrights uid 1001 status exit 1")
+         and has(r.lines, "vigiltest: ctlrights uid 1001 shutdown exit 1")
+         and has(r.lines, "vigictl: permission denied: only root and group wheel may control vigil"),
+         "VIG-119 sim: a user outside group wheel is refused by the file system (exit 1)", detail=detail)
+    t.ok(has(r.lines, "vigiltest: ctlrights uid 1000 status exit 0") and has(r.lines, "vigictl: sleeper running pid=")
+         and has(r.lines, "[AEGIS] System halted.") and r.status == STATUS_POWER_OFF,
+         "VIG-119 sim: a member of group wheel gets the status and shuts the machine down", detail=detail)
+    no_sanitizer(t, r, "control rights")
+
     nov = {"bin/novigil": ("copy", os.path.join(BUILD, "user", "sim", "vigiltest")),
            "bin/vigictl": ("copy", os.path.join(BUILD, "user", "sim", "vigictl"))}
     image = build_image(tmp, BUILD, "sim", {}, nov, name="sim-novigil.img")

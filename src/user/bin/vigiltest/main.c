@@ -95,6 +95,8 @@ int main(int argc, char **argv)
 		return vt_stubborn();
 	if (strcmp(role, "control") == 0)
 		return vt_control(word);
+	if (strcmp(role, "ctlrights") == 0)
+		return vt_ctl_rights();
 	if (strcmp(role, "fifo") == 0)
 		return vt_fifo();
 	if (strcmp(role, "crash") == 0) {
