@@ -134,6 +134,13 @@ static void test_vig130_vig132_good_tables(void **state)
 	assert_int_equal(acpi_power_find(&mem, 0, &p), 0);
 	assert_true(p.s5);
 	assert_int_equal(acpi_power_find(&mem, EBDA_AT, &p), 0);
+	/* A boot loader's RSDP that fails its checks: a WARN, then the scan finds the real one. */
+	console_capture_reset();
+	assert_int_equal(acpi_power_find(&mem, RSDT_AT, &p), 0);
+	assert_true(p.s5);
+	assert_non_null(strstr(serial_out, "[ACPI] WARN: the boot loader's RSDP at 0x10000 is not valid; scanning"));
+	acpi_rsdp_hint_set(EBDA_AT);
+	assert_int_equal(acpi_rsdp_hint(), EBDA_AT);
 }
 
 /* VIG-130: a revision-2 RSDP leads to the XSDT; a bad extended checksum to the RSDT */

@@ -35,7 +35,8 @@ typedef struct {
 
 /*
  * Fill *out from the tables.  rsdp_phys: where the boot loader said the
- * RSDP is (0: scan the EBDA and the BIOS area).  0 with out->s5 and/or
+ * RSDP is (0, or an RSDP that fails its checks, with a WARN line: scan the
+ * EBDA and the BIOS area).  0 with out->s5 and/or
  * out->reset set for what was found; -ENOENT when there is no RSDP; -EINVAL
  * when a table on the way is malformed (out then holds what was found
  * before it, possibly nothing).
@@ -47,6 +48,10 @@ int acpi_power_find(const acpi_mem_t *mem, uint64_t rsdp_phys, platform_power_t 
  * two integers are SLP_TYPa and SLP_TYPb.  0, -ENOENT (no _S5_) or -EINVAL.
  */
 int acpi_s5_decode(const uint8_t *aml, size_t len, uint16_t *slp_typ_a, uint16_t *slp_typ_b);
+
+/* Where the boot loader's copy of the RSDP lies (physical; 0: none).  Set once at boot. */
+void acpi_rsdp_hint_set(uint64_t phys);
+uint64_t acpi_rsdp_hint(void);
 
 /* The direct-map reader the kernel itself uses. */
 const void *acpi_map_direct(uint64_t phys, size_t len, void *ctx);

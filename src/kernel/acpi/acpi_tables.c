@@ -199,7 +199,13 @@ static int acpi_take_s5(const acpi_mem_t *mem, const uint8_t *fadt, uint32_t len
 int acpi_power_find(const acpi_mem_t *mem, uint64_t rsdp_phys, platform_power_t *out)
 {
 	kmemset(out, 0, sizeof(*out));
-	uint64_t rsdp = rsdp_phys ? rsdp_phys : acpi_rsdp_find(mem);
+	uint64_t rsdp = rsdp_phys;
+	if (rsdp != 0 && acpi_rsdp_at(mem, rsdp) == NULL) {
+		printk("[ACPI] WARN: the boot loader's RSDP at 0x%llx is not valid; scanning\n", (unsigned long long)rsdp);
+		rsdp = 0;
+	}
+	if (rsdp == 0)
+		rsdp = acpi_rsdp_find(mem);
 	if (rsdp == 0) {
 		printk("[ACPI] WARN: no RSDP found\n");
 		return -ENOENT;
@@ -224,6 +230,18 @@ int acpi_power_find(const acpi_mem_t *mem, uint64_t rsdp_phys, platform_power_t 
 	}
 	acpi_take_reset(fadt, flen, out);
 	return acpi_take_s5(mem, fadt, flen, out);
+}
+
+static uint64_t acpi_boot_rsdp;
+
+void acpi_rsdp_hint_set(uint64_t phys)
+{
+	acpi_boot_rsdp = phys;
+}
+
+uint64_t acpi_rsdp_hint(void)
+{
+	return acpi_boot_rsdp;
 }
 
 const void *acpi_map_direct(uint64_t phys, size_t len, void *ctx)

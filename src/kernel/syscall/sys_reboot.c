@@ -34,7 +34,7 @@ static __attribute__((noreturn)) void reboot_end(bool restart)
 		platform_test_exit(restart ? TEST_EXIT_CODE_RESTART : TEST_EXIT_CODE_POWER_OFF);
 	acpi_mem_t mem = {acpi_map_direct, NULL};
 	platform_power_t power;
-	(void)acpi_power_find(&mem, 0, &power);
+	(void)acpi_power_find(&mem, acpi_rsdp_hint(), &power);
 	if (restart)
 		platform_restart(&power);
 	printk("[ACPI] initiating S5 power off\n");
