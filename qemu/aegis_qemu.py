@@ -68,6 +68,9 @@ TEST_EXIT_DEVICE = ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
 PRESETS = {
     "pc": ["-machine", "pc", "-nodefaults", "-vga", "std", "-no-reboot"] + TEST_EXIT_DEVICE,
     "q35": ["-machine", "q35", "-nodefaults", "-vga", "std", "-no-reboot"] + TEST_EXIT_DEVICE,
+    # A plain machine: no test-exit device and resets reboot, for ACPI power-off and restart
+    # (spec/vigil.md VIG-133, VIG-134).
+    "pc-acpi": ["-machine", "pc", "-nodefaults", "-vga", "std"],
 }
 DEFAULT_PRESET = "pc"
 
@@ -205,14 +208,14 @@ def _display_size(monitor_path, workdir):
 
 def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAULT_CPU,
          memory=DEFAULT_MEMORY_MIB, debug_log=None, extra=(), stop_at=None, read_screen=False,
-         preset=DEFAULT_PRESET, linger=0.0, module=None, disks=()):
+         preset=DEFAULT_PRESET, linger=0.0, module=None, disks=(), stop_count=1):
     """Boot once with serial on a pipe; always returns, killing QEMU at the timeout.
 
     module=PATH (PVH only) hands QEMU one boot module with -initrd; disks=[PATH, ...]
     attaches raw IDE drives (see qemu_argv).
 
     stop_at=PREFIX ends a boot that has no test exit (a normal boot idles forever):
-    QEMU is killed as soon as a line starting with PREFIX arrives, and the run is
+    QEMU is killed as soon as the stop_count-th line starting with PREFIX arrives, and the run is
     reported with status None and stopped=True rather than as a timeout.
     linger=SECONDS keeps the machine running that long after the stop_at line, still
     collecting output; if QEMU exits meanwhile (a triple fault, a test exit), the run
@@ -264,6 +267,8 @@ def boot(kernel=None, iso=None, cmdline=None, timeout=DEFAULT_TIMEOUT, cpu=DEFAU
                     lines.append(raw.decode("utf-8", "replace").rstrip("\r"))
                     times.append(now)
                     if stop_at is not None and stop_deadline is None and lines[-1].startswith(stop_at):
+                        stop_count -= 1
+                    if stop_at is not None and stop_deadline is None and stop_count <= 0:
                         stop_deadline = time.monotonic() + linger
         if stopped and read_screen:
             time.sleep(SCREEN_SETTLE)

@@ -86,6 +86,18 @@ void platform_halt(void)
 	sim_power_off(1);
 }
 
+void platform_power_off(const platform_power_t *power)
+{
+	(void)power; /* the sim has no ACPI: a power-off ends the process with status 0 */
+	sim_power_off(0);
+}
+
+void platform_restart(const platform_power_t *power)
+{
+	(void)power;
+	sim_power_off(SIM_EXIT_RESTART);
+}
+
 void platform_test_exit(unsigned code)
 {
 	sim_power_off(TEST_EXIT_STATUS(code));

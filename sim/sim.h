@@ -13,6 +13,8 @@
 #include <stdint.h>
 
 #define SIM_DEFAULT_MEM_BYTES (64ull << 20)
+/* Exit status of a restart (reboot(2) outside a test run); a power-off exits 0.  sim/README.md. */
+#define SIM_EXIT_RESTART 41
 /*
  * Fixed host addresses for the arena and the KVA window, so that addresses in
  * the log do not depend on host ASLR and a seed replays byte for byte.  Both

@@ -193,6 +193,39 @@ __attribute__((noreturn)) void platform_halt(void);
  */
 __attribute__((noreturn)) void platform_test_exit(unsigned code);
 
+/*
+ * What ACPI says about powering off and restarting (src/kernel/acpi/ finds
+ * it; all-false when there are no usable tables, as in the sim).
+ */
+typedef struct {
+	bool s5;             /* the fields below for S5 are valid */
+	uint32_t pm1a_cnt;   /* I/O port of PM1a_CNT_BLK */
+	uint32_t pm1b_cnt;   /* I/O port of PM1b_CNT_BLK, 0 when there is none */
+	uint16_t slp_typ_a;  /* \_S5_ SLP_TYPa and SLP_TYPb (3-bit values) */
+	uint16_t slp_typ_b;
+	bool reset;          /* the FADT's reset register is usable */
+	uint8_t reset_space; /* its address space: PLATFORM_ACPI_SPACE_* */
+	uint64_t reset_addr;
+	uint8_t reset_value;
+} platform_power_t;
+
+#define PLATFORM_ACPI_SPACE_MEMORY 0u
+#define PLATFORM_ACPI_SPACE_IO 1u
+
+/*
+ * Turn the machine off (spec/vigil.md VIG-133).  x86_64: ACPI S5 (SLP_TYP |
+ * SLP_EN into PM1a/PM1b_CNT) when power->s5, then halts; sim: exits with
+ * status 0.  power may be NULL.
+ */
+__attribute__((noreturn)) void platform_power_off(const platform_power_t *power);
+
+/*
+ * Restart the machine (VIG-134).  x86_64: the ACPI reset register when
+ * power->reset, else the 8042 reset pulse, else a triple fault; sim: exits
+ * with SIM_EXIT_RESTART (sim/README.md).  power may be NULL.
+ */
+__attribute__((noreturn)) void platform_restart(const platform_power_t *power);
+
 /* ---- user mode: registers --------------------------------------------------- */
 
 /*

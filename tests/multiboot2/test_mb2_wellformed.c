@@ -216,6 +216,9 @@ static void test_MB2_028_real_grub_capture(void **state)
 	assert_int_equal(out.framebuffer.pitch, 2400);
 	assert_int_equal(out.framebuffer.bpp, 24);
 	assert_int_equal(out.framebuffer.type, 1);
+	/* MB2-029: GRUB's ACPI tag; the kept offset points at the RSDP copy's signature. */
+	assert_true(out.acpi_rsdp_offset > 0 && out.acpi_rsdp_offset < len);
+	assert_memory_equal(data + out.acpi_rsdp_offset, "RSD PTR ", 8);
 	free(keep);
 }
 

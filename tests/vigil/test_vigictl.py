@@ -21,8 +21,11 @@ from vigil_image import build_image, service  # noqa: E402
 
 SIM_TIMEOUT = 240
 QEMU_TIMEOUT = 120
-STATUS_POWER_OFF = 39  # include/aegis/test_exit.h TEST_EXIT_STATUS_POWER_OFF
-STATUS_RESTART = 41    # TEST_EXIT_STATUS_RESTART
+# Outside a test run reboot(2) powers off for real (VIG-133: QEMU and the sim exit 0) or
+# restarts (VIG-134: the sim exits 41, SIM_EXIT_RESTART; QEMU boots again).
+STATUS_POWER_OFF = 0
+STATUS_RESTART = 41
+BOOT_BANNER = "[CMDLINE] OK"
 STATUS_PASS = 33
 SIM_INITRD = os.path.join(BUILD, "initrd-sim.cpio")
 
@@ -74,9 +77,10 @@ def check_control(t, build, lines, detail):
        "FS-200 FS-201 FS-202 FS-203 FS-204 FIFOs: mknod, shared pipe, blocking and non-blocking opens")
 
 
-def check_shutdown(t, build, lines, status, detail, restart=False):
+def check_shutdown(t, build, lines, status, detail, restart=False, want=None):
     marker = "[AEGIS] Rebooting..." if restart else "[AEGIS] System halted."
-    want = STATUS_RESTART if restart else STATUS_POWER_OFF
+    if want is None:
+        want = STATUS_RESTART if restart else STATUS_POWER_OFF
     name = "reboot" if restart else "shutdown"
     t.ok(has(lines, "vigil: shutting down") and has(lines, "vigil: stopping 'control'")
          and index(lines, "vigil: stopping 'control'") < index(lines, "vigil: stopping 'sleeper'"),
@@ -87,8 +91,11 @@ def check_shutdown(t, build, lines, status, detail, restart=False):
          any(l.startswith("vigil: service 'stubborn'") and "killed by signal 9" in l for l in lines),
          "VIG-116 %s: a service ignoring SIGTERM is killed after the bound" % build, detail=detail)
     t.ok(has(lines, marker) and status == want,
-         "VIG-120 VIG-121 VIG-117 %s: /bin/%s ends with '%s' and exit status %d" % (build, name, marker, want),
+         "VIG-120 VIG-121 VIG-117 %s: /bin/%s ends with '%s' and exit status %r" % (build, name, marker, want),
          detail=detail)
+    if not restart:
+        t.ok(has(lines, "[ACPI] initiating S5 power off") and not any(l.startswith("[ACPI] FAIL") for l in lines),
+             "VIG-133 %s: outside a test run the power-off goes through ACPI S5" % build, detail=detail)
 
 
 def sim_boot(image, cmdline="boot=text", disks=(), args=None):
@@ -119,6 +126,40 @@ with tempfile.TemporaryDirectory(prefix="aegis-vigictl-") as tmp:
     r, detail = sim_boot(image)
     check_shutdown(t, "sim", r.lines, r.status, detail, restart=True)
 
+    # ---- sim: SIGTERM to Vigil from a program holding POWER starts the shutdown ----
+    term = {"sleeper": service(run="/bin/vigiltest sleep"),
+            "term": service(run="/bin/termer", policy="oneshot", after="sleeper")}
+    extra = {"bin/termer": ("copy", os.path.join(BUILD, "user", "sim", "vigiltest")),
+             "etc/aegis/caps.d/termer": "service POWER\n"}
+    image = build_image(tmp, BUILD, "sim", term, extra, name="sim-term.img")
+    r, detail = sim_boot(image)
+    t.ok(has(r.lines, "vigiltest: termer kill(1, SIGTERM) 0") and has(r.lines, "vigil: signal 15 received")
+         and index(r.lines, "vigil: signal 15 received") < index(r.lines, "vigil: shutting down")
+         and has(r.lines, "vigil: stopping 'sleeper'") and has(r.lines, "vigil: powering off")
+         and has(r.lines, "[AEGIS] System halted.") and r.status == STATUS_POWER_OFF,
+         "VIG-118 sim: SIGTERM to Vigil shuts the services down and powers off", detail=detail)
+    no_sanitizer(t, r, "SIGTERM")
+
+    # ---- sim: control rights: a wheel member may, another user may not (VIG-119) ----
+    rights = {"sleeper": service(run="/bin/vigiltest sleep"),
+              "asguest": service(run="/bin/vigiltest ctlrights", policy="oneshot", user="guest", after="sleeper"),
+              "asadmin": service(run="/bin/vigiltest ctlrights", policy="oneshot", user="admin", after="asguest")}
+    root_etc = os.path.join(os.environ.get("AEGIS_ROOT", "."), "src", "rootfs", "etc")
+    with open(os.path.join(root_etc, "passwd")) as f:
+        passwd = f.read() + "admin:x:1000:1000:an administrator:/:/bin/sh\nguest:x:1001:1001:a user:/:/bin/sh\n"
+    with open(os.path.join(root_etc, "group")) as f:
+        group = f.read().replace("wheel:x:999:root", "wheel:x:999:root,admin")
+    image = build_image(tmp, BUILD, "sim", rights, {"etc/passwd": passwd, "etc/group": group}, name="sim-rights.img")
+    r, detail = sim_boot(image)
+    t.ok(has(r.lines, "vigiltest: ctlrights uid 1001 status exit 1")
+         and has(r.lines, "vigiltest: ctlrights uid 1001 shutdown exit 1")
+         and has(r.lines, "vigictl: permission denied: only root and group wheel may control vigil"),
+         "VIG-119 sim: a user outside group wheel is refused by the file system (exit 1)", detail=detail)
+    t.ok(has(r.lines, "vigiltest: ctlrights uid 1000 status exit 0") and has(r.lines, "vigictl: sleeper running pid=")
+         and has(r.lines, "[AEGIS] System halted.") and r.status == STATUS_POWER_OFF,
+         "VIG-119 sim: a member of group wheel gets the status and shuts the machine down", detail=detail)
+    no_sanitizer(t, r, "control rights")
+
     nov = {"bin/novigil": ("copy", os.path.join(BUILD, "user", "sim", "vigiltest")),
            "bin/vigictl": ("copy", os.path.join(BUILD, "user", "sim", "vigictl"))}
     image = build_image(tmp, BUILD, "sim", {}, nov, name="sim-novigil.img")
@@ -135,9 +176,16 @@ with tempfile.TemporaryDirectory(prefix="aegis-vigictl-") as tmp:
         t.ok(False, "VIG-112 qemu: the kernel is built", detail=kernel)
     else:
         image = build_image(tmp, BUILD, "musl", services("shutdown"), name="qemu-ctl.img")
-        q = boot(kernel=kernel, cmdline="boot=text", module=image, timeout=QEMU_TIMEOUT)
+        q = boot(kernel=kernel, cmdline="boot=text", module=image, timeout=QEMU_TIMEOUT, preset="pc-acpi")
         check_control(t, "qemu", q.lines, q.describe())
         check_shutdown(t, "qemu", q.lines, q.status, q.describe())
+        image = build_image(tmp, BUILD, "musl", services("reboot"), name="qemu-reboot.img")
+        q = boot(kernel=kernel, cmdline="boot=text", module=image, timeout=QEMU_TIMEOUT, preset="pc-acpi",
+                 stop_at=BOOT_BANNER, stop_count=2)
+        # Stopped at the second boot's banner: the machine really restarted (no test-exit device).
+        check_shutdown(t, "qemu", q.lines, q.stopped, q.describe(), restart=True, want=True)
+        t.ok(q.stopped and sum(1 for l in q.lines if l.startswith(BOOT_BANNER)) == 2,
+             "VIG-134 qemu: reboot resets the machine, which boots again", detail=q.describe())
         image = build_image(tmp, BUILD, "musl", {}, {"bin/novigil": ("copy", os.path.join(BUILD, "user", "musl", "vigiltest"))},
                             name="qemu-novigil.img")
         q = boot(kernel=kernel, cmdline="boot=text test=init init=/bin/novigil", module=image, timeout=QEMU_TIMEOUT)

@@ -21,6 +21,18 @@ static inline uint8_t io_in8(uint16_t port)
 	return value;
 }
 
+static inline void io_out16(uint16_t port, uint16_t value)
+{
+	__asm__ volatile("outw %0, %1" : : "a"(value), "Nd"(port));
+}
+
+static inline uint16_t io_in16(uint16_t port)
+{
+	uint16_t value;
+	__asm__ volatile("inw %1, %0" : "=a"(value) : "Nd"(port));
+	return value;
+}
+
 /* Port 0x80 is the POST diagnostic port: a write to it takes about 1 us. */
 #define IO_DELAY_PORT 0x80
 

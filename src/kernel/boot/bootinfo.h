@@ -52,6 +52,7 @@ typedef struct {
 	boot_module_t modules[BOOTINFO_MAX_MODULES];
 	size_t module_count;
 	boot_framebuffer_t framebuffer;
+	uint32_t acpi_rsdp_offset; /* offset of the RSDP copy of an ACPI tag in the info, 0: none */
 	uint64_t info_phys; /* where the info structure itself lies, for reservation */
 	uint32_t info_size; /* its total_size */
 } bootinfo_t;

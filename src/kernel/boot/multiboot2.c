@@ -34,6 +34,10 @@
 #define MB2_TYPE_MODULE 3u
 #define MB2_TYPE_MMAP 6u
 #define MB2_TYPE_FRAMEBUFFER 8u
+#define MB2_TYPE_ACPI_OLD 14u
+#define MB2_TYPE_ACPI_NEW 15u
+#define MB2_ACPI_OLD_MIN_SIZE (MB2_TAG_HEADER_SIZE + 20u) /* the ACPI 1.0 RSDP */
+#define MB2_ACPI_NEW_MIN_SIZE (MB2_TAG_HEADER_SIZE + 36u) /* the ACPI 2.0 RSDP */
 
 /* Payload layouts (offsets from the tag's start) and minimum tag sizes. */
 #define MB2_MODULE_START_AT 8u
@@ -225,6 +229,21 @@ static int mb2_parse_framebuffer(mb2_ctx_t *c, uint32_t off, uint32_t size)
 	return 0;
 }
 
+/* An ACPI tag: keep where its RSDP copy is; the new tag's wins (MB2-029, MB2-030). */
+static int mb2_parse_acpi(mb2_ctx_t *c, uint32_t type, uint32_t off, uint32_t size)
+{
+	bool is_new = type == MB2_TYPE_ACPI_NEW;
+	const char *what = is_new ? "acpi-new" : "acpi-old";
+	int rc = mb2_take_once(c, type, what, off);
+	if (rc == 0)
+		rc = mb2_check_min(c, what, off, size, is_new ? MB2_ACPI_NEW_MIN_SIZE : MB2_ACPI_OLD_MIN_SIZE);
+	if (rc)
+		return rc;
+	if (is_new || !(c->seen_once & (1u << MB2_TYPE_ACPI_NEW)))
+		c->out->acpi_rsdp_offset = off + MB2_TAG_HEADER_SIZE;
+	return 0;
+}
+
 static int mb2_parse_tag(mb2_ctx_t *c, uint32_t type, uint32_t off, uint32_t size)
 {
 	int rc;
@@ -245,6 +264,9 @@ static int mb2_parse_tag(mb2_ctx_t *c, uint32_t type, uint32_t off, uint32_t siz
 	case MB2_TYPE_FRAMEBUFFER:
 		rc = mb2_take_once(c, type, "framebuffer", off);
 		return rc ? rc : mb2_parse_framebuffer(c, off, size);
+	case MB2_TYPE_ACPI_OLD:
+	case MB2_TYPE_ACPI_NEW:
+		return mb2_parse_acpi(c, type, off, size);
 	default:
 		return 0; /* unknown or unused: skipped */
 	}

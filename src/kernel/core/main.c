@@ -9,6 +9,7 @@
  */
 #include <aegis/test_exit.h>
 
+#include "acpi/acpi.h"
 #include "boot/bootinfo.h"
 #include "boot/multiboot2.h"
 #include "cap/cap_init.h"
@@ -52,6 +53,8 @@ static void boot_read_info(const platform_boot_t *boot)
 		panic("no usable boot information");
 	}
 	boot_info.info_phys = boot->mb2_info_phys;
+	if (boot_info.acpi_rsdp_offset != 0)
+		acpi_rsdp_hint_set(boot_info.info_phys + boot_info.acpi_rsdp_offset);
 }
 
 static void cmdline_warn(const char *message, void *ctx)

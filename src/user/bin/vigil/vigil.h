@@ -92,6 +92,9 @@ void vigil_add_getty(vigil_t *v);
 /* Resolve a service's user into *out; 0 or -errno with msg filled (VIG-104). */
 int vigil_ident_resolve(const char *user, vigil_ident_t *out, char *msg, size_t msg_len);
 
+/* The gid of group name in /etc/group; 0 or -errno with msg filled (VIG-119). */
+int vigil_group_gid(const char *name, uint32_t *gid, char *msg, size_t msg_len);
+
 /* Fork and exec a unit now (VIG-104, VIG-105); the unit's state is updated. */
 void vigil_spawn(vigil_t *v, vigil_unit_t *u, uint64_t now_ms);
 
@@ -106,7 +109,7 @@ void vigil_unit_ended(vigil_t *v, vigil_unit_t *u, int status, uint64_t now_ms);
 /* Now, in milliseconds of CLOCK_MONOTONIC. */
 uint64_t vigil_now_ms(void);
 
-/* Block SIGCHLD and install its handler (VIG-106). */
+/* Block SIGCHLD, SIGTERM and SIGINT and install their handlers (VIG-106, VIG-118). */
 void vigil_signals_init(void);
 
 /* Collect every child that has ended (VIG-106). */

@@ -1,6 +1,7 @@
 /*
- * Vigil's control FIFO (spec/vigil.md VIG-110..115): make /run/vigil (root
- * only) and the request FIFO, read request lines without ever blocking, and
+ * Vigil's control FIFO (spec/vigil.md VIG-110..115, VIG-119): make
+ * /run/vigil and the request FIFO, reachable by root and the members of
+ * group wheel only, read request lines without ever blocking, and
  * answer each on the reply FIFO its vigictl named: status lines, then one
  * final "ok ..." or "error ..." line.  shutdown and reboot answer first and
  * then shut down.
@@ -17,13 +18,37 @@
 #include "vigil.h"
 #include "vigil/vigil_ctl.h"
 
-#define VIGIL_CTL_DIR_MODE 0700u
+#define VIGIL_CTL_DIR_MODE 0700u        /* root only: before the group is set, or without one */
 #define VIGIL_CTL_FIFO_MODE 0600u
+#define VIGIL_CTL_DIR_GROUP_MODE 01770u /* wheel may enter and make reply FIFOs; sticky */
+#define VIGIL_CTL_FIFO_GROUP_MODE 0620u /* wheel may write requests */
+#define VIGIL_CTL_KEEP_OWNER ((uint32_t)-1)
 #define VIGIL_WAIT_STATUS_TEXT 24
 
 /* Bytes read but not yet a whole line. */
 static char ctl_pending[VIGIL_CTL_LINE_MAX];
 static size_t ctl_pending_len;
+
+/* Open /run/vigil and the request FIFO to group wheel; without the group they stay root's. */
+static void control_share(void)
+{
+	char msg[VIGIL_MSG_MAX];
+	uint32_t gid = 0;
+	if (vigil_group_gid(VIGIL_CTL_GROUP, &gid, msg, sizeof(msg)) != 0) {
+		vigil_log("control: %s; only root can use vigictl", msg);
+		return;
+	}
+	long r = sys_chown(VIGIL_CTL_DIR, VIGIL_CTL_KEEP_OWNER, gid);
+	if (r == 0)
+		r = sys_chown(VIGIL_CTL_REQUEST, VIGIL_CTL_KEEP_OWNER, gid);
+	if (r == 0)
+		r = sys_chmod(VIGIL_CTL_REQUEST, VIGIL_CTL_FIFO_GROUP_MODE);
+	if (r == 0)
+		r = sys_chmod(VIGIL_CTL_DIR, VIGIL_CTL_DIR_GROUP_MODE);
+	if (r != 0)
+		vigil_log("control: cannot open %s to group %s (error %ld); only root can use vigictl",
+			  VIGIL_CTL_DIR, VIGIL_CTL_GROUP, r);
+}
 
 void vigil_control_open(vigil_t *v)
 {
@@ -48,6 +73,7 @@ void vigil_control_open(vigil_t *v)
 	}
 	v->ctl_fd = (int)fd;
 	v->ctl_keep_fd = (int)keep;
+	control_share();
 }
 
 void vigil_control_close(vigil_t *v)

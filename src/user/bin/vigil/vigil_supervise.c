@@ -5,7 +5,8 @@
  * SIGCHLD unblocked only there, the control FIFO (VIG-110) as its one
  * descriptor and the next restart deadline as timeout (none when no restart
  * is due), so a child's exit or a request wakes Vigil at once and nothing
- * polls.  Vigil never exits.
+ * polls.  SIGTERM and SIGINT wake it the same way and start the shutdown
+ * (VIG-118).  Vigil never exits.
  */
 #include <aegis/errno.h>
 #include <aegis/signal.h>
@@ -19,33 +20,45 @@
 #define VIGIL_NS_PER_MS 1000000u
 #define VIGIL_POLLIN 0x001
 
-static aegis_sigset_t sigchld_set(void)
+/* The signals Vigil handles; blocked except while it sleeps in ppoll. */
+static aegis_sigset_t wake_set(void)
 {
-	return (aegis_sigset_t)1 << (SIGCHLD - 1);
+	return (aegis_sigset_t)1 << (SIGCHLD - 1) | (aegis_sigset_t)1 << (SIGTERM - 1) |
+	       (aegis_sigset_t)1 << (SIGINT - 1);
 }
 
+static volatile int vigil_term_signal;
+
 /* PID 1 receives only the signals it handles: SIGCHLD needs a handler to end ppoll. */
-static void vigil_on_child(int sig)
+static void vigil_on_signal(int sig)
 {
-	(void)sig;
+	if (sig != SIGCHLD)
+		vigil_term_signal = sig;
+}
+
+static void vigil_handle(int sig)
+{
+	aegis_sigaction_t act = { (uint64_t)(uintptr_t)vigil_on_signal, SA_RESTORER,
+				  (uint64_t)(uintptr_t)glue_signal_restorer, 0 };
+	long r = sys_rt_sigaction(sig, &act, NULL, AEGIS_SIGSET_SIZE);
+	if (r != 0)
+		vigil_log("cannot install the handler for signal %d (error %ld)", sig, r);
 }
 
 void vigil_signals_init(void)
 {
-	aegis_sigaction_t act = { (uint64_t)(uintptr_t)vigil_on_child, SA_RESTORER,
-				  (uint64_t)(uintptr_t)glue_signal_restorer, 0 };
-	long r = sys_rt_sigaction(SIGCHLD, &act, NULL, AEGIS_SIGSET_SIZE);
-	if (r != 0)
-		vigil_log("cannot install the SIGCHLD handler (error %ld)", r);
+	vigil_handle(SIGCHLD);
+	vigil_handle(SIGTERM);
+	vigil_handle(SIGINT);
 	/* A vigictl that leaves before its answer must not end PID 1 (VIG-111); services get SIGPIPE back. */
 	aegis_sigaction_t ignore = { AEGIS_SIG_IGN, 0, 0, 0 };
-	r = sys_rt_sigaction(SIGPIPE, &ignore, NULL, AEGIS_SIGSET_SIZE);
+	long r = sys_rt_sigaction(SIGPIPE, &ignore, NULL, AEGIS_SIGSET_SIZE);
 	if (r != 0)
 		vigil_log("cannot ignore SIGPIPE (error %ld)", r);
-	aegis_sigset_t block = sigchld_set();
+	aegis_sigset_t block = wake_set();
 	r = sys_rt_sigprocmask(SIG_BLOCK, &block, NULL, AEGIS_SIGSET_SIZE);
 	if (r != 0)
-		vigil_log("cannot block SIGCHLD (error %ld)", r);
+		vigil_log("cannot block SIGCHLD, SIGTERM and SIGINT (error %ld)", r);
 }
 
 static void log_exit(const vigil_unit_t *u, int status)
@@ -155,8 +168,8 @@ void vigil_wait_event(const vigil_t *v, uint64_t deadline)
 	aegis_sigset_t mask = 0;
 	long r = sys_rt_sigprocmask(SIG_BLOCK, NULL, &mask, AEGIS_SIGSET_SIZE);
 	if (r != 0)
-		mask = sigchld_set();
-	mask &= ~sigchld_set();
+		mask = wake_set();
+	mask &= ~wake_set();
 	aegis_pollfd_t ctl = { v->ctl_fd, VIGIL_POLLIN, 0 };
 	unsigned long nfds = v->ctl_fd >= 0 ? 1u : 0u;
 	if (deadline == UINT64_MAX) {
@@ -187,6 +200,12 @@ void vigil_supervise(vigil_t *v)
 	start_all(v);
 	for (;;) {
 		vigil_reap_all(v);
+		int sig = vigil_term_signal;
+		if (sig != 0) {
+			vigil_term_signal = 0;
+			vigil_log("signal %d received", sig);
+			vigil_shutdown(v, false);
+		}
 		start_due(v);
 		vigil_control_serve(v);
 		vigil_wait_event(v, next_deadline(v));

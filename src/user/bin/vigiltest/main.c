@@ -82,6 +82,11 @@ int main(int argc, char **argv)
 		uio_printf(VT_STDOUT, "vigiltest: login stand-in pid %ld\n", sys_getpid());
 		return 0;
 	}
+	if (strcmp(base, "termer") == 0) { /* a copy holding POWER: SIGTERM to Vigil (VIG-118) */
+		long r = sys_kill(1, SIGTERM);
+		uio_printf(VT_STDOUT, "vigiltest: termer kill(1, SIGTERM) %ld\n", r);
+		return r == 0 ? 0 : 1;
+	}
 	if (strcmp(base, "novigil") == 0)
 		return vt_novigil();
 	if (strcmp(role, "sleep") == 0)
@@ -90,6 +95,8 @@ int main(int argc, char **argv)
 		return vt_stubborn();
 	if (strcmp(role, "control") == 0)
 		return vt_control(word);
+	if (strcmp(role, "ctlrights") == 0)
+		return vt_ctl_rights();
 	if (strcmp(role, "fifo") == 0)
 		return vt_fifo();
 	if (strcmp(role, "crash") == 0) {

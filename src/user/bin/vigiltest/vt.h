@@ -12,6 +12,7 @@
 int vt_sleep(void);
 int vt_stubborn(void);
 int vt_control(const char *then);
+int vt_ctl_rights(void);
 int vt_novigil(void);
 int vt_fifo(void);
 

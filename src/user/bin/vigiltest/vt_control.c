@@ -99,6 +99,16 @@ int vt_control(const char *then)
 	return 0;
 }
 
+/* vigictl status, then shutdown, as this service's user: root and group wheel only (VIG-119). */
+int vt_ctl_rights(void)
+{
+	int code = vt_run("/bin/vigictl", "status", "sleeper");
+	uio_printf(VT_STDOUT, "vigiltest: ctlrights uid %ld status exit %d\n", sys_getuid(), code);
+	code = vt_run("/bin/vigictl", "shutdown", NULL);
+	uio_printf(VT_STDOUT, "vigiltest: ctlrights uid %ld shutdown exit %d\n", sys_getuid(), code);
+	return 0;
+}
+
 /* As PID 1 (POWER(R) held): reboot(2) refuses wrong magic numbers and unknown commands. */
 int vt_novigil(void)
 {

@@ -18,6 +18,7 @@
 #define VIGIL_CTL_REQUEST "/run/vigil/control"
 #define VIGIL_CTL_REPLY_PREFIX "/run/vigil/reply."
 #define VIGIL_CTL_NO_SERVICE "-"
+#define VIGIL_CTL_GROUP "wheel" /* besides root, its members may control Vigil (VIG-119) */
 #define VIGIL_CTL_LINE_MAX 256     /* a request or answer line with its newline; below PIPE_BUF */
 #define VIGIL_CTL_PATH_MAX 64      /* a reply path with its NUL */
 #define VIGIL_CTL_PID_DIGITS_MAX 10 /* the digits after the reply prefix */

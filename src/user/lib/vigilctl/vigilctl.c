@@ -18,7 +18,11 @@
 #include "glue/glue.h"
 #include "uio/uio.h"
 
-#define VIGILCTL_FIFO_MODE 0600u
+/*
+ * The reply FIFO: Vigil (uid 0, no DAC override) writes it as "other"; the
+ * directory (01770, group wheel) keeps everyone else out (VIG-119).
+ */
+#define VIGILCTL_FIFO_MODE 0622u
 #define VIGILCTL_POLLIN 0x001
 #define VIGILCTL_STDOUT 1
 #define VIGILCTL_STDERR 2
@@ -127,6 +131,13 @@ int vigilctl_request(const char *prog, vigil_ctl_cmd_t cmd, const char *service)
 	if (r == -ENOENT) {
 		(void)uio_printf(VIGILCTL_STDERR, "%s: vigil is not running (no %s)\n", prog, VIGIL_CTL_DIR);
 		return VIGILCTL_EXIT_NO_VIGIL;
+	}
+	if (r == 0)
+		r = sys_chmod(reply, VIGILCTL_FIFO_MODE); /* the umask may have taken bits away */
+	if (r == -EACCES) {
+		(void)uio_printf(VIGILCTL_STDERR, "%s: permission denied: only root and group %s may control vigil\n",
+				 prog, VIGIL_CTL_GROUP);
+		return VIGILCTL_EXIT_REFUSED;
 	}
 	if (r != 0) {
 		(void)uio_printf(VIGILCTL_STDERR, "%s: cannot make %s (error %ld)\n", prog, reply, r);
