@@ -26,12 +26,16 @@ def _write(path, data):
         f.write(data.encode() if isinstance(data, str) else data)
 
 
-def build_image(tmp, build, flavour, services, extra=None, name="root.img"):
+def build_image(tmp, build, flavour, services, extra=None, name="root.img", shipped=False):
     """Make tmp/name; services {name: service(...)} (None: no services directory at all);
-    extra {path: bytes, str, or ("copy", host path)}.  Returns the image path."""
+    extra {path: bytes, str, or ("copy", host path)}; shipped: keep src/rootfs's own services
+    (then services must be None).  Returns the image path."""
     stage = os.path.join(tmp, name + ".d")
     shutil.rmtree(stage, ignore_errors=True)
     shutil.copytree(os.path.join(ROOT, "src", "rootfs"), stage)
+    # The shipped services (getty, dhcp) are the system's, not the test's: each test names its own.
+    if not shipped:
+        shutil.rmtree(os.path.join(stage, SERVICES), ignore_errors=True)
     programs = os.path.join(build, "user", flavour)
     files = dict(extra or {})
     for prog in ("vigil", "vigiltest", "vigictl", "shutdown", "reboot"):
@@ -40,7 +44,7 @@ def build_image(tmp, build, flavour, services, extra=None, name="root.img"):
         os.makedirs(os.path.join(stage, SERVICES, svc), exist_ok=True)
         for fname, data in contents.items():
             files["%s/%s/%s" % (SERVICES, svc, fname)] = data
-    if services is not None:
+    if services is not None or shipped:
         os.makedirs(os.path.join(stage, SERVICES), exist_ok=True)
     for path, data in files.items():
         target = os.path.join(stage, path)
