@@ -26,6 +26,7 @@
 #include "boot/bootinfo.h"
 #include "fs/initrd.h"
 #include "fuzz.h"
+#include "fuzz_machine.h"
 #include "mm/kheap.h"
 #include "mm/kva.h"
 #include "mm/pmm.h"
@@ -33,10 +34,7 @@
 #include "platform.h"
 #include "sim.h"
 
-#define FZ_MACHINE_BYTES (64ull << 20)
-#define FZ_SEED 20261122ull
 #define FZ_INPUT_MAX (1024u * 1024u)
-#define FZ_INFO_SIZE 4096u
 
 static void fz_fail(const char *what)
 {
@@ -44,35 +42,6 @@ static void fz_fail(const char *what)
 	abort();
 }
 
-/* Once per process: a simulated machine with a kernel heap, the kernel log sent to /dev/null. */
-static void fz_machine(void)
-{
-	static bool ready;
-	if (ready)
-		return;
-	ready = true;
-	fflush(stdout);
-	int real = dup(STDOUT_FILENO);
-	int null = open("/dev/null", O_WRONLY);
-	if (real < 0 || null < 0 || dup2(null, STDOUT_FILENO) < 0)
-		fz_fail("cannot move the kernel log away");
-	close(null);
-	FILE *out = fdopen(real, "w");
-	if (out == NULL)
-		fz_fail("fdopen");
-	setvbuf(out, NULL, _IOLBF, 0);
-	stdout = out;
-	sim_platform_setup(FZ_MACHINE_BYTES, FZ_SEED);
-	bootinfo_t bi;
-	memset(&bi, 0, sizeof(bi));
-	bi.regions[0] = (mem_region_t){0, FZ_MACHINE_BYTES, MEM_REGION_USABLE};
-	bi.region_count = 1;
-	bi.info_phys = SIM_MB2_INFO_PHYS;
-	bi.info_size = FZ_INFO_SIZE;
-	if (pmm_init(&bi, platform_layout()) != 0 || vmm_init(&bi) != 0 || kva_init() != 0)
-		fz_fail("machine set-up");
-	kheap_init();
-}
 
 typedef struct {
 	const initrd_t *rd;

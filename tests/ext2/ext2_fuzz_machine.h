@@ -1,9 +1,8 @@
 /*
- * What the ext2 fuzz harnesses (fuzz/ext2/, fuzz/ext2-write/) share: a
- * simulated machine with a kernel heap made once per process, the kernel
- * log sent to /dev/null while stdio keeps the real standard output for the
- * replay driver's TAP, the input padded into a RAM-disk image, and a
- * mount that checks the mount's contract, a bounded walk, a heap check.
+ * What the ext2 fuzz harnesses (fuzz/ext2/, fuzz/ext2-write/) share beyond
+ * the machine of fuzz/common/fuzz_machine.h: the input padded into a
+ * RAM-disk image, a mount that checks the mount's contract, a bounded walk
+ * and a heap check.
  */
 #ifndef AEGIS_TESTS_EXT2_FUZZ_MACHINE_H
 #define AEGIS_TESTS_EXT2_FUZZ_MACHINE_H
@@ -15,60 +14,18 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "boot/bootinfo.h"
 #include "ext2/ext2_walk.h"
 #include "fs/ext2/ext2.h"
+#include "fuzz_machine.h"
 #include "mm/kheap.h"
-#include "mm/kva.h"
-#include "mm/pmm.h"
-#include "mm/vmm.h"
-#include "platform.h"
-#include "sim.h"
 
-#define FZ_MACHINE_BYTES (64ull << 20)
-#define FZ_SEED 20261122ull
 #define FZ_DEVICE_MIN (128u * 1024u)   /* seeds may leave out the zero tail of an image */
 #define FZ_DEVICE_MAX (1024u * 1024u)
-#define FZ_INFO_SIZE 4096u
 
 static inline void fz_fail(const char *what)
 {
 	fprintf(stderr, "ext2 harness: invariant broken: %s\n", what);
 	abort();
-}
-
-/*
- * Once per process: a simulated machine with a kernel heap, and the kernel
- * log (written to fd 1 by the sim console) sent to /dev/null while stdio
- * keeps the real standard output for the replay driver's TAP.
- */
-static inline void fz_machine(void)
-{
-	static bool ready;
-	if (ready)
-		return;
-	ready = true;
-	fflush(stdout);
-	int real = dup(STDOUT_FILENO);
-	int null = open("/dev/null", O_WRONLY);
-	if (real < 0 || null < 0 || dup2(null, STDOUT_FILENO) < 0)
-		fz_fail("cannot move the kernel log away");
-	close(null);
-	FILE *out = fdopen(real, "w");
-	if (out == NULL)
-		fz_fail("fdopen");
-	setvbuf(out, NULL, _IOLBF, 0);
-	stdout = out;
-	sim_platform_setup(FZ_MACHINE_BYTES, FZ_SEED);
-	bootinfo_t bi;
-	memset(&bi, 0, sizeof(bi));
-	bi.regions[0] = (mem_region_t){0, FZ_MACHINE_BYTES, MEM_REGION_USABLE};
-	bi.region_count = 1;
-	bi.info_phys = SIM_MB2_INFO_PHYS;
-	bi.info_size = FZ_INFO_SIZE;
-	if (pmm_init(&bi, platform_layout()) != 0 || vmm_init(&bi) != 0 || kva_init() != 0)
-		fz_fail("machine set-up");
-	kheap_init();
 }
 
 /*

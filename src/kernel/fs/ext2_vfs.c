@@ -66,15 +66,16 @@ static int ext2v_get(vnode_sb_t *sb, uint32_t ino, vnode_t **out)
 	return 0;
 }
 
-/* Re-read inode ino into its vnode if one is in memory (another call changed it on disk). */
-static void ext2v_refresh(vnode_sb_t *sb, uint32_t ino)
+/* Re-read inode ino into its vnode if one is in memory (another call changed it on disk): whether one was. */
+static bool ext2v_refresh(vnode_sb_t *sb, uint32_t ino)
 {
 	vnode_t *n = vnode_find(sb, ino);
 	if (!n)
-		return;
+		return false;
 	if (ext2_inode_read(sb->fs, ino, n->data) == 0)
 		ext2v_fill(n);
 	vnode_put(n);
+	return true;
 }
 
 static int ext2v_lookup(vnode_t *dir, const char *name, size_t len, vnode_t **out)
@@ -179,14 +180,8 @@ static int ext2v_link(vnode_t *dir, const char *name, size_t len, vnode_t *node)
  */
 static void ext2v_orphan(vnode_sb_t *sb, uint32_t ino)
 {
-	vnode_t *n = vnode_find(sb, ino);
-	if (!n) {
+	if (!ext2v_refresh(sb, ino))
 		ext2_inode_release(sb->fs, ino);
-		return;
-	}
-	if (ext2_inode_read(sb->fs, ino, n->data) == 0)
-		ext2v_fill(n);
-	vnode_put(n);
 }
 
 static int ext2v_remove(vnode_t *dir, const char *name, size_t len, vnode_t *victim, bool is_dir)

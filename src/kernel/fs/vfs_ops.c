@@ -91,8 +91,17 @@ int vfs_create(process_t *p, dentry_t *dir, const char *name, const vnode_create
 	vnode_t *back = vfs_backing(dir->node);
 	if (!back->ops->create)
 		return -EROFS;
+	vnode_create_t made = *what;
+	if (p) {
+		/* The caller's effective IDs; a set-group-ID directory gives its group (and its bit to subdirectories). */
+		bool setgid_dir = (dir->node->mode & CRED_MODE_SET_GID) != 0;
+		made.uid = p->cred.euid;
+		made.gid = setgid_dir ? dir->node->gid : p->cred.egid;
+		if (setgid_dir && (made.mode & VNODE_MODE_TYPE) == AEGIS_S_IFDIR)
+			made.mode |= CRED_MODE_SET_GID;
+	}
 	vnode_t *n = NULL;
-	r = back->ops->create(back, name, len, what, &n);
+	r = back->ops->create(back, name, len, &made, &n);
 	if (r != 0)
 		return r;
 	dentry_t *d = dentry_add_child(dir, name, len, n);

@@ -16,8 +16,10 @@
 /*
  * Make name in dir (held by the caller) as a regular file, directory or
  * symlink (what->mode's type; the permission bits are taken through p's
- * umask by the caller): 0 and *out held, or -EEXIST, -EACCES, -EROFS,
- * -ENOSPC, -EIO, -ENAMETOOLONG.
+ * umask by the caller), owned by p's effective IDs (the directory's group
+ * when it is set-group-ID; what's uid and gid count only for the kernel, p
+ * NULL): 0 and *out held, or -EEXIST, -EACCES, -EROFS, -ENOSPC, -EIO,
+ * -ENAMETOOLONG.
  */
 int vfs_create(process_t *p, dentry_t *dir, const char *name, const vnode_create_t *what, dentry_t **out);
 /* A hard link name in dir to the non-directory at old: 0, -EPERM (directory), -EXDEV, -EEXIST, ... */

@@ -52,13 +52,12 @@ static int file_open_create(process_t *p, int dirfd, uint64_t upath, uint32_t fl
 			return -EEXIST;
 		return user_path_resolve(p, dirfd, upath, (flags & AEGIS_O_NOFOLLOW) ? VFS_NOFOLLOW : 0u, out);
 	}
-	if (r == -ENOENT)
+	if (r == -ENOENT) {
+		/* Missing: made here, unless it would be a guarded file the caller may not open. */
+		vnode_create_t what = { .mode = AEGIS_S_IFREG | (mode & FILE_CREATE_PERM & ~p->umask) };
 		r = vfs_guard_create(p, dir, name);
-	if (r == -ENOENT || r == 0) {
-		vnode_create_t what = { .mode = AEGIS_S_IFREG | (mode & FILE_CREATE_PERM & ~p->umask),
-			                .uid = p->cred.euid,
-			                .gid = (dir->node->mode & CRED_MODE_SET_GID) ? dir->node->gid : p->cred.egid };
-		r = vfs_create(p, dir, name, &what, out);
+		if (r == 0)
+			r = vfs_create(p, dir, name, &what, out);
 	}
 	dentry_put(dir);
 	return r;

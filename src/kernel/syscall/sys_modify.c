@@ -39,10 +39,6 @@ static int64_t modify_make(process_t *p, int dirfd, uint64_t upath, vnode_create
 		r = user_path_parent(p, dirfd, upath, true, &dir, name);
 	if (r != 0)
 		return r;
-	what->uid = p->cred.euid;
-	what->gid = (dir->node->mode & CRED_MODE_SET_GID) ? dir->node->gid : p->cred.egid;
-	if ((what->mode & VNODE_MODE_TYPE) == AEGIS_S_IFDIR && (dir->node->mode & CRED_MODE_SET_GID))
-		what->mode |= CRED_MODE_SET_GID; /* BSD group semantics inherit through directories */
 	dentry_t *made = NULL;
 	r = vfs_create(p, dir, name, what, &made);
 	dentry_put(made);
