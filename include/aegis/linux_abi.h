@@ -131,6 +131,9 @@ typedef struct aegis_msghdr {
 } aegis_msghdr_t;
 
 /* reboot(magic1, magic2, cmd, arg): Linux's magic numbers and the commands Aegis knows. */
+/* wait4 options. */
+#define AEGIS_WNOHANG 1
+
 #define AEGIS_REBOOT_MAGIC1 0xfee1deadu
 #define AEGIS_REBOOT_MAGIC2 0x28121969u
 #define AEGIS_REBOOT_CMD_RESTART 0x01234567u

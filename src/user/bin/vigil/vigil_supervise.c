@@ -9,13 +9,13 @@
  * (VIG-118).  Vigil never exits.
  */
 #include <aegis/errno.h>
+#include <aegis/linux_abi.h>
 #include <aegis/signal.h>
 
 #include "glue/glue.h"
 #include "glue/glue_call.h"
 #include "vigil.h"
 
-#define VIGIL_WNOHANG 1
 #define VIGIL_MS_PER_SEC 1000u
 #define VIGIL_NS_PER_MS 1000000u
 #define VIGIL_POLLIN 0x001
@@ -121,7 +121,7 @@ void vigil_reap_all(vigil_t *v)
 {
 	for (;;) {
 		int status = 0;
-		long pid = sys_wait4(-1, &status, VIGIL_WNOHANG, NULL);
+		long pid = sys_wait4(-1, &status, AEGIS_WNOHANG, NULL);
 		if (pid == -EINTR)
 			continue;
 		if (pid <= 0)
