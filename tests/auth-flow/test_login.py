@@ -82,6 +82,9 @@ def probe(lines):
         m = re.search(r"shellprobe: env ([A-Z]+)=(.*)", l)
         if m:
             out["env"][m.group(1)] = m.group(2)
+        m = re.search(r"shellprobe: log (.*)", l)
+        if m:
+            out.setdefault("log", []).append(m.group(1))
         m = re.search(r"shellprobe: caps (.*)", l)
         if m:
             out["caps"] = {int(x) for x in m.group(1).split(",") if x.isdigit()}
@@ -156,11 +159,21 @@ with tempfile.TemporaryDirectory(prefix="aegis-login-") as tmp:
     t.ok(CLEAR + "shellprobe: argv0" in ok_run.text, "AUTH-075 sim: the screen is cleared before the shell starts",
          detail=ok_run.detail)
     check_session("sim", p0, ok_run.detail)
-    for what, req, attempt in (("a wrong password", "AUTH-073", ["root", "wrong"]),
-                               ("an unknown user", "AUTH-073", ["nobody", PASSWORD]),
-                               ("a locked account", "AUTH-073", ["locked", PASSWORD])):
+    stamp = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ login\[\d+\]: "
+    success = stamp + re.escape("LOGIN on /dev/console by 'root' (uid 0)")
+    t.ok([re.fullmatch(success, l) is not None for l in p0.get("log", [])] == [True],
+         "AUTH-077 sim: a successful login is logged in /var/log/auth.log (%r)" % p0.get("log"), detail=ok_run.detail)
+    for what, req, attempt, logged in (
+            ("a wrong password", "AUTH-073", ["root", "wrong"], "for 'root': password does not match"),
+            ("an unknown user", "AUTH-073", ["nobody", PASSWORD], "for UNKNOWN: unknown user"),
+            ("a locked account", "AUTH-073", ["locked", PASSWORD], "for 'locked': ")):
         rr = sim(tmp, attempt + ["root", PASSWORD], mods, what.replace(" ", "-"))
         p1 = probe(rr.lines)
+        log = p1.get("log", [])
+        t.ok(len(log) == 2 and re.fullmatch(stamp + re.escape("FAILED LOGIN 1 on /dev/console " + logged) + ".*",
+                                            log[0]) and re.fullmatch(success, log[1])
+             and "nobody" not in "".join(log),
+             "AUTH-077 sim: %s is logged with its reason, then the login (%r)" % (what, log), detail=rr.detail)
         gap = p1.get("at", 0) - p0.get("at", 0)
         t.ok(rr.text.count("Login incorrect") == 1 and DELAY_MS <= gap <= DELAY_MS + TICK_MS,
              "%s sim: %s waits 3 s and prints 'Login incorrect' (%d ms virtual time later)" % (req, what, gap),

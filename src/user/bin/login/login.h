@@ -34,6 +34,9 @@ login_read_t login_read_password(const char *prompt, char *password, size_t cap)
 /* login_session.c: after AUTH_OK; returns only when the session cannot start. */
 int login_start_session(const auth_passwd_t *account);
 
+/* The terminal on standard input, as /proc/self/fd/0 names it. */
+const char *login_tty_name(void);
+
 /* "login: " lines on standard error (never libauth's reasons: those stay off the terminal). */
 void login_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

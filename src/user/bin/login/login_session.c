@@ -12,6 +12,7 @@
 #include "ident/ident_initgroups.h"
 #include "libauth/group.h"
 #include "login.h"
+#include "slog/slog.h"
 #include "uio/uio.h"
 
 #define LOGIN_ENV_MAX 256 /* one "NAME=value" entry */
@@ -62,6 +63,8 @@ int login_start_session(const auth_passwd_t *a)
 	static char env[LOGIN_ENV_COUNT][LOGIN_ENV_MAX];
 	char *envp[LOGIN_ENV_COUNT + 1];
 
+	(void)slog_append(SLOG_AUTH, "login", "LOGIN on %s by '%s' (uid %u)", login_tty_name(), a->name,
+			  (unsigned)a->uid);
 	if ((rc = auth_elevate_session()) < 0) {
 		login_log("cannot start an authenticated session (error %ld)", rc);
 		return -1;

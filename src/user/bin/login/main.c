@@ -5,9 +5,13 @@
  * broken file, end of input) looks the same: a 3 second wait and
  * "Login incorrect".  After the third, login exits 1 and Vigil's getty
  * starts a new one.  On success the session starts (login_session.c).
+ * Each failure's reason goes to the system log, never to the terminal
+ * (AUTH-077).
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <aegis/errno.h>
 #include <aegis/fcntl.h>
@@ -16,10 +20,14 @@
 #include "crypto/wipe.h"
 #include "glue/glue.h"
 #include "login.h"
+#include "slog/slog.h"
 #include "uio/uio.h"
 
 #define LOGIN_BANNER_CHUNK 512
 #define LOGIN_EXIT_FAILED 1
+#define LOGIN_TTY_MAX 64
+#define LOGIN_STDIN_LINK "/proc/self/fd/0"
+#define LOGIN_UNKNOWN_REASON "unknown user" /* libauth's reason when no passwd entry matches (AUTH-041) */
 
 void login_log(const char *fmt, ...)
 {
@@ -45,6 +53,31 @@ static void login_banner(void)
 	(void)sys_close((int)fd);
 }
 
+const char *login_tty_name(void)
+{
+	static char tty[LOGIN_TTY_MAX];
+	long n = sys_readlink(LOGIN_STDIN_LINK, tty, sizeof(tty) - 1);
+
+	tty[n > 0 ? n : 0] = '\0';
+	return n > 0 ? tty : "an unknown terminal";
+}
+
+/*
+ * The log line of failed attempt number n.  A name with no account is logged
+ * as UNKNOWN: what was typed there may be a password typed one prompt early.
+ */
+static void login_log_failure(int n, const char *name, login_read_t got, auth_result_t r, const auth_reason_t *why)
+{
+	if (got != LOGIN_READ_OK) {
+		(void)slog_append(SLOG_AUTH, "login", "FAILED LOGIN %d on %s: end of input", n, login_tty_name());
+		return;
+	}
+	bool unknown = strcmp(why->text, LOGIN_UNKNOWN_REASON) == 0;
+	(void)slog_append(SLOG_AUTH, "login", "FAILED LOGIN %d on %s for %s%s%s: %s", n, login_tty_name(),
+			  unknown ? "" : "'", unknown ? "UNKNOWN" : name, unknown ? "" : "'",
+			  why->text[0] ? why->text : auth_result_name(r));
+}
+
 static void login_fail_delay(void)
 {
 	aegis_timespec_t left = { LOGIN_FAIL_DELAY_SEC, 0 };
@@ -54,12 +87,15 @@ static void login_fail_delay(void)
 		;
 }
 
-/* One attempt: 1 when the user authenticated (account filled), 0 when it failed, -1 for an empty name. */
-static int login_attempt(auth_passwd_t *account)
+/*
+ * Attempt number n: 1 when the user authenticated (account filled), 0 when
+ * it failed (and was logged), -1 for an empty name.
+ */
+static int login_attempt(int n, auth_passwd_t *account)
 {
 	char name[LOGIN_NAME_MAX];
 	char password[LOGIN_PASSWORD_MAX + 1];
-	auth_reason_t why; /* for a system log once there is one; never shown on the terminal */
+	auth_reason_t why = { "" }; /* for the system log; never shown on the terminal */
 	auth_result_t r = AUTH_DENY;
 	login_read_t got;
 
@@ -70,8 +106,12 @@ static int login_attempt(auth_passwd_t *account)
 	if (got == LOGIN_READ_OK) {
 		if (login_read_password("password: ", password, sizeof(password)) == LOGIN_READ_OK)
 			r = auth_check(name, password, account, &why);
+		else
+			got = LOGIN_READ_EOF;
 		crypto_wipe(password, sizeof(password));
 	}
+	if (r != AUTH_OK)
+		login_log_failure(n, name, got, r, &why);
 	return r == AUTH_OK;
 }
 
@@ -82,7 +122,7 @@ int main(void)
 
 	login_banner();
 	while (failures < LOGIN_ATTEMPTS_MAX) {
-		int ok = login_attempt(&account);
+		int ok = login_attempt(failures + 1, &account);
 		if (ok < 0)
 			continue;
 		if (ok > 0) {

@@ -3,14 +3,17 @@
  * (tests/auth-flow/test_login.py), installed in test images as /bin/stsh.
  * It prints, one "shellprobe: " line each, what login handed over: argv[0],
  * the monotonic time, the ids and groups, the working directory, the
- * login environment and the capability kinds held, then exits 0.
+ * login environment, the capability kinds held and the lines of the auth
+ * log (AUTH-077) before the caps line, then exits 0.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include <aegis/cap.h>
+#include <aegis/fcntl.h>
 
 #include "glue/glue.h"
+#include "slog/slog.h"
 #include "uio/uio.h"
 
 #define SP_OUT 1
@@ -20,6 +23,7 @@
 #define SP_GROUPS_MAX 64
 #define SP_ID_TEXT_MAX 12 /* one id in decimal and a comma */
 #define SP_CWD_MAX 256
+#define SP_LOG_MAX 8192 /* bytes of the auth log shown */
 
 static const char *const sp_env_names[] = { "HOME=", "USER=", "LOGNAME=", "SHELL=", "PATH=" };
 
@@ -47,6 +51,29 @@ static void sp_caps(void)
 	uio_printf(SP_OUT, "shellprobe: caps %s\n", n < 0 ? "error" : list);
 }
 
+/* One "shellprobe: log <line>" per line of the auth log (the caps line stays last). */
+static void sp_log(void)
+{
+	static char text[SP_LOG_MAX + 1];
+	long fd = sys_open(SLOG_AUTH, AEGIS_O_RDONLY, 0);
+	long len = 0, r;
+
+	if (fd < 0) {
+		uio_printf(SP_OUT, "shellprobe: log unreadable (error %ld)\n", fd);
+		return;
+	}
+	while (len < SP_LOG_MAX && (r = sys_read((int)fd, text + len, SP_LOG_MAX - (size_t)len)) > 0)
+		len += r;
+	sys_close((int)fd);
+	text[len] = '\0';
+	for (char *line = text; *line;) {
+		char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line) : strlen(line);
+		uio_printf(SP_OUT, "shellprobe: log %.*s\n", (int)n, line);
+		line += n + (end != NULL);
+	}
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	uint32_t groups[SP_GROUPS_MAX];
@@ -69,6 +96,7 @@ int main(int argc, char **argv, char **envp)
 		for (char **e = envp; e && *e; e++)
 			if (strncmp(*e, sp_env_names[k], strlen(sp_env_names[k])) == 0)
 				uio_printf(SP_OUT, "shellprobe: env %s\n", *e);
+	sp_log();
 	sp_caps();
 	return 0;
 }
