@@ -260,7 +260,8 @@ static int ramfs_create(vnode_t *dir, const char *name, size_t len, const vnode_
 	if (ramfs_find(dir, name, len, NULL))
 		return -EEXIST;
 	uint32_t type = what->mode & VNODE_MODE_TYPE;
-	if (type != AEGIS_S_IFREG && type != AEGIS_S_IFDIR && type != AEGIS_S_IFLNK && type != AEGIS_S_IFIFO)
+	if (type != AEGIS_S_IFREG && type != AEGIS_S_IFDIR && type != AEGIS_S_IFLNK && type != AEGIS_S_IFIFO &&
+	    type != AEGIS_S_IFSOCK)
 		return -EPERM;
 	vnode_t *n = ramfs_node_new(ramfs_of(dir), what->mode, what->uid, what->gid);
 	if (!n)

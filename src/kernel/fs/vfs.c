@@ -218,6 +218,8 @@ int vfs_open(process_t *p, dentry_t *d, uint32_t oflags, file_t **out)
 		return -ENOTDIR;
 	if (vnode_is_dir(node) && (writing || (oflags & AEGIS_O_TRUNC)))
 		return -EISDIR;
+	if ((node->mode & VNODE_MODE_TYPE) == AEGIS_S_IFSOCK)
+		return -ENXIO; /* sockets are reached by connect (spec/unix-sockets.md UNIX-012) */
 	uint32_t want = (acc != AEGIS_O_WRONLY ? CRED_ACCESS_R : 0u) | (writing ? CRED_ACCESS_W : 0u);
 	if (vfs_may_access(p, node, want) != 0)
 		return -EACCES;

@@ -127,6 +127,7 @@ typedef struct vnode {
 	uint64_t rdev;
 	void *data; /* the file system's handle */
 	void *fifo; /* a FIFO's pipe while any end is open (ipc/pipe_file.c), else NULL */
+	void *sock; /* a socket node's bound socket (net/unix_sock.c) while it exists, else NULL */
 	bool hashed; /* in the (sb, ino) hash */
 	struct vnode *hash_next;
 } vnode_t;

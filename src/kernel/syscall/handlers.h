@@ -57,6 +57,24 @@ SYSCALL_HANDLER(dup3);
 SYSCALL_HANDLER(pipe);
 SYSCALL_HANDLER(pipe2);
 
+/* sys_socket.c, sys_sockio.c: AF_UNIX sockets (spec/unix-sockets.md) */
+SYSCALL_HANDLER(socket);
+SYSCALL_HANDLER(socketpair);
+SYSCALL_HANDLER(bind);
+SYSCALL_HANDLER(listen);
+SYSCALL_HANDLER(connect);
+SYSCALL_HANDLER(accept);
+SYSCALL_HANDLER(accept4);
+SYSCALL_HANDLER(shutdown);
+SYSCALL_HANDLER(getsockname);
+SYSCALL_HANDLER(getpeername);
+SYSCALL_HANDLER(getsockopt);
+SYSCALL_HANDLER(setsockopt);
+SYSCALL_HANDLER(sendto);
+SYSCALL_HANDLER(recvfrom);
+SYSCALL_HANDLER(sendmsg);
+SYSCALL_HANDLER(recvmsg);
+
 /* sys_file.c: opening and inspecting files */
 SYSCALL_HANDLER(open);
 SYSCALL_HANDLER(openat);

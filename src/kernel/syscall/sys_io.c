@@ -1,8 +1,7 @@
 /*
  * Reading and writing descriptors, and the descriptor table calls: close,
- * dup, dup2, dup3, pipe, pipe2.  Data moves through a kernel bounce buffer
- * in IO_CHUNK pieces (at least PIPE_BUF, so a pipe write of up to PIPE_BUF
- * bytes stays atomic); a short transfer ends the call with what was moved.
+ * dup, dup2, dup3, pipe, pipe2.  Data moves through io_move.h's bounce
+ * buffer.
  */
 #include <aegis/cap.h>
 #include <aegis/errno.h>
@@ -16,54 +15,26 @@
 #include "proc/proc_limits.h"
 #include "proc/usercopy.h"
 #include "syscall/handlers.h"
-
-#define IO_CHUNK 4096u
-#define IO_MAX_BYTES 0x7ffff000ull /* Linux moves at most this much per call */
-#define IOV_MAX 1024u
+#include "syscall/io_move.h"
 
 _Static_assert(IO_CHUNK >= PIPE_BUF, "pipe writes up to PIPE_BUF must reach the pipe in one piece");
+
+/* The file's own read or write op as an io_move step. */
+static int64_t io_step_read(file_t *f, void *buf, size_t len, uint32_t flags)
+{
+	return f->ops->read(f, buf, len);
+}
+
+static int64_t io_step_write(file_t *f, void *buf, size_t len, uint32_t flags)
+{
+	return f->ops->write(f, buf, len);
+}
 
 static int64_t io_transfer(process_t *p, file_t *f, uint64_t addr, uint64_t len, bool writing)
 {
 	if (writing ? !f->ops->write : !f->ops->read)
 		return -EINVAL;
-	if (len > IO_MAX_BYTES)
-		len = IO_MAX_BYTES;
-	if (!user_range_ok(addr, (size_t)len))
-		return -EFAULT;
-	/* Sized to the request: a one-byte pipe write must not cost a two-page heap block. */
-	size_t chunk_size = len < IO_CHUNK ? (len ? (size_t)len : 1u) : IO_CHUNK;
-	uint8_t *chunk = kmalloc(chunk_size);
-	if (!chunk)
-		return -ENOMEM;
-	uint64_t done = 0;
-	int64_t result = 0;
-	while (done < len) {
-		size_t n = len - done < chunk_size ? (size_t)(len - done) : chunk_size;
-		int64_t moved;
-		if (writing) {
-			if (copy_from_user(p, chunk, addr + done, n) != 0) {
-				result = -EFAULT;
-				break;
-			}
-			moved = f->ops->write(f, chunk, n);
-		} else {
-			moved = f->ops->read(f, chunk, n);
-			if (moved > 0 && copy_to_user(p, addr + done, chunk, (size_t)moved) != 0) {
-				result = -EFAULT;
-				break;
-			}
-		}
-		if (moved < 0) {
-			result = moved;
-			break;
-		}
-		done += (uint64_t)moved;
-		if ((size_t)moved < n)
-			break;
-	}
-	kfree(chunk);
-	return done ? (int64_t)done : result;
+	return io_move(p, f, addr, len, writing, writing ? io_step_write : io_step_read, 0);
 }
 
 static bool io_can(const file_t *f, bool writing)
@@ -110,34 +81,9 @@ static int64_t io_vector(process_t *p, const syscall_args_t *args, bool writing)
 	file_t *f = fdtable_get(&p->fds, (int)args->a[0]);
 	if (!f || !io_can(f, writing))
 		return -EBADF;
-	uint64_t iov_addr = args->a[1];
-	uint64_t count = args->a[2];
-	if (count > IOV_MAX)
+	if (writing ? !f->ops->write : !f->ops->read)
 		return -EINVAL;
-	uint64_t total = 0;
-	for (uint64_t i = 0; i < count; i++) {
-		aegis_iovec_t v;
-		if (copy_from_user(p, &v, iov_addr + i * sizeof(v), sizeof(v)) != 0)
-			return -EFAULT;
-		if (v.iov_len > IO_MAX_BYTES - total)
-			return -EINVAL;
-		total += v.iov_len;
-	}
-	uint64_t done = 0;
-	for (uint64_t i = 0; i < count; i++) {
-		aegis_iovec_t v;
-		if (copy_from_user(p, &v, iov_addr + i * sizeof(v), sizeof(v)) != 0)
-			return done ? (int64_t)done : -EFAULT;
-		if (v.iov_len == 0)
-			continue;
-		int64_t r = io_transfer(p, f, (uint64_t)(uintptr_t)v.iov_base, v.iov_len, writing);
-		if (r < 0)
-			return done ? (int64_t)done : r;
-		done += (uint64_t)r;
-		if ((uint64_t)r < v.iov_len)
-			break;
-	}
-	return (int64_t)done;
+	return io_move_vector(p, f, args->a[1], args->a[2], writing, writing ? io_step_write : io_step_read, 0);
 }
 
 SYSCALL_HANDLER(readv)
