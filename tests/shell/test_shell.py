@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """/bin/stsh and /bin/sh end to end (spec/shell.md): stsh as PID 1 reads tests/shell/data/session.input
 typed on the console in the sim (a line whenever the machine waits for input); QEMU gets lines typed over
-the serial line. /bin/shpause is the helper: `shpause N` exits N, `shpause` waits for a signal."""
+the serial line. /bin/shpause is the helper: `shpause N` exits N, `shpause` waits for a signal, `shpause signals`
+prints its job-control signal dispositions, `shpause parent` sends them to its parent (a nested interactive stsh)."""
 import os
+import re
 import time
 
 from aegis_qemu import kernel_path, spawn
@@ -57,6 +59,55 @@ checks = [
 ]
 for req, what, needle in checks:
     t.ok(needle in out, "%s sim: %s" % (req, what), detail=detail)
+
+
+def answer(command):
+    """What the shell printed for a typed command line: after its echo, up to the next prompt."""
+    start = out.find("$ " + command + "\n")
+    if start < 0:
+        return ""
+    start += len(command) + 3
+    end = out.find("@aegis:", start)
+    return out[start:end if end >= 0 else len(out)]
+
+
+def typed_line(ending):
+    """The line of the input file that ends so (for long lines)."""
+    with open(INPUT) as f:
+        return next(line for line in f.read().split("\n") if line.endswith(ending))
+
+
+exported = answer("export")
+environ = answer("SHELLONLY=1; env")
+stsh_help, sh_help = answer("help"), answer("/bin/sh -c help")
+jobs = answer(typed_line("; /bin/sh /tmp/jobs"))
+sections = [
+    ("SH-034", "a failed redirection: message, status 1, command skipped, stdout restored",
+     "stsh: /tmp/missing: No such file or directory\nredir=1\nstsh: /tmp/missing: No such file or directory\n"
+     "forked=1\n" in out and "lost" not in answer(typed_line("; echo forked=$?"))),
+    ("SH-041", "export of a bad name fails, export NAME exports a shell variable",
+     "stsh: export: '1x': not a valid name\nexport=1\nchild1 []\nchild2 [lv] []\n" in out),
+    ("SH-041", "export alone lists the exported variables", "\nLOCALV=lv\nEMPTYV=\n" in exported),
+    ("SH-042", "unset removes, a bad name is status 1",
+     "u1=[] u2=[b]\nunset=0\nstsh: unset: '2bad': not a valid name\nunset=1\n" in out),
+    ("SH-042", "env prints the exported variables only, one a line",
+     "\nLOCALV=lv\nEMPTYV=\nU2=b\n" in environ and "U1=" not in environ and "SHELLONLY" not in environ),
+    ("SH-065", "stsh's help lists the builtins with caps and the syntax",
+     stsh_help.startswith("stsh builtins:\n") and "  caps [pid]" in stsh_help and "  export [NAME" in stsh_help
+     and "\nSyntax: " in stsh_help),
+    ("SH-065", "sh's help has no caps", sh_help.startswith("sh builtins:\n") and "  unset NAME" in sh_help
+     and "caps" not in sh_help),
+    ("SH-052", "16 background jobs are tracked, the 17th runs untracked with a message",
+     re.search(r"\n\[16\] [0-9]+\n", jobs) is not None
+     and "sh: too many background jobs (at most 16); this one is not tracked\n" in jobs
+     and "[16] Done /bin/shpause 0\n" in jobs and "[1] Done /bin/shpause 0\n" in jobs and "[17]" not in jobs),
+    ("SH-054", "the commands of an interactive shell get the default actions back",
+     "INT=default QUIT=default TSTP=default TTIN=default TTOU=default\n" in out),
+    ("SH-054", "an interactive shell ignores INT, QUIT, TSTP, TTIN and TTOU sent to it",
+     "\nshpause: signalled " in out and "\nnested-alive\n" in out and "nested=7\n" in out),
+]
+for req, what, good in sections:
+    t.ok(good, "%s sim: %s" % (req, what), detail=detail)
 t.ok(r.status == STATUS_PASS, "SH-064 sim: `exit 0` ends PID 1 with status 0", detail=detail)
 t.ok("ERROR: AddressSanitizer" not in r.stderr and "runtime error" not in r.stderr + out,
      "SH-005 sim: no sanitizer report", detail=r.stderr[-2000:])
@@ -81,7 +132,7 @@ try:
     child.expect_exact("after 130")
     steps.append("ctrl-c")
     child.send("echo hx\x1b[D\x7fi\x1b[C!\r")
-    child.expect_exact("i!")
+    child.expect_exact("\nix!")
     steps.append("editing")
     child.send("caps\r")
     child.expect_exact("VFS_READ r--")

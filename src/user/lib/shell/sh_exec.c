@@ -1,6 +1,6 @@
 /*
  * Running one pipeline (sh_shell.h, spec/shell.md SH-030..SH-034,
- * SH-050..SH-055): a lone builtin or assignment runs in the shell with its
+ * SH-050..SH-054): a lone builtin or assignment runs in the shell with its
  * redirections undone afterwards; everything else is forked, one child per
  * command joined by pipes, in a new process group that gets the terminal
  * while it runs in the foreground.
@@ -10,7 +10,6 @@
 
 #include <aegis/errno.h>
 #include <aegis/fcntl.h>
-#include <aegis/signal.h>
 
 #include "glue/glue.h"
 #include "shell/sh_builtin.h"
@@ -23,7 +22,6 @@
 #include "shell/sh_term.h"
 #include "uio/uio.h"
 
-#define SH_WAIT_UNTRACED 2
 #define SH_ENV_MAX (SH_VARS_MAX + 1)
 
 static void sh_assign_all(sh_shell_t *sh, const sh_cmdargs_t *ca, bool export)
@@ -82,38 +80,6 @@ __attribute__((noreturn)) static void sh_child(sh_shell_t *sh, const sh_cmd_t *c
 	char *envp[SH_ENV_MAX];
 	sh_vars_environ(&sh->vars, envp, SH_ENV_MAX);
 	sh_path_exec(sh, ca->argv, envp);
-}
-
-/* Wait for the foreground pids; returns the last one's status. */
-static int sh_wait_foreground(sh_shell_t *sh, const int *pids, size_t n, const char *text, size_t textlen)
-{
-	int status = 0;
-	bool stopped = false;
-
-	for (size_t i = 0; i < n; i++) {
-		int wstatus = 0;
-		long rc;
-		do
-			rc = sys_wait4(pids[i], &wstatus, SH_WAIT_UNTRACED, NULL);
-		while (rc == -EINTR);
-		if (rc < 0)
-			continue;
-		stopped = stopped || sh_status_stopped(wstatus);
-		if (i + 1 == n)
-			status = sh_status_of_wait(wstatus);
-		int sig = sh_status_signal(wstatus);
-		if (i + 1 == n && sig == SIGINT)
-			uio_write_str(1, "\n");
-		else if (i + 1 == n && sig != 0 && sig != SIGPIPE)
-			sh_complain(sh, "pid %d ended by signal %d", pids[i], sig);
-	}
-	if (stopped) {
-		long id = sh_jobs_add(&sh->jobs, pids, n, text, textlen);
-		uio_printf(2, "\n[%ld] Stopped %.*s\n", id, (int)textlen, text);
-	}
-	if (sh->interactive)
-		(void)sh_term_foreground(SH_TTY_FD, sh->pgid);
-	return status;
 }
 
 /* The line's text of pl, for job messages. */

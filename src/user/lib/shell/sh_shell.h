@@ -53,6 +53,12 @@ int sh_run_line(sh_shell_t *sh, const char *line, size_t len);
 /* Run one pipeline of prog (its words already checked by the parser); returns its status. */
 int sh_run_pipeline(sh_shell_t *sh, const sh_program_t *prog, const char *line, const sh_pipeline_t *pl, bool background);
 
+/*
+ * Wait for a foreground job's pids (the pipeline text for messages); returns the last one's status.
+ * A stopped job is kept in the job table and reported "[N] Stopped TEXT"; the terminal goes back to the shell.
+ */
+int sh_wait_foreground(sh_shell_t *sh, const int *pids, size_t n, const char *text, size_t textlen);
+
 /* "<name>: <formatted>\n" on standard error. */
 void sh_complain(const sh_shell_t *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
