@@ -59,8 +59,9 @@ INITRD_FILES += /test/hello-musl=tests/elf-loader/data/hello-musl /test/tls-musl
 INITRD_FILES += $(ENOEXEC_PAIRS)
 # Debian's busybox-static, unmodified (make deps installs it): bbcheck's outside judge.
 BUSYBOX_STATIC ?= /bin/busybox
-# /bin/sh -> busybox (a relative link, resolved by the namespace): busybox runs as the shell.
-INITRD_FILES += $(if $(wildcard $(BUSYBOX_STATIC)),/bin/busybox=$(BUSYBOX_STATIC) /bin/sh->busybox)
+# /bin/ash -> busybox (a relative link, resolved by the namespace): busybox's shell as PID 1
+# (init=/bin/ash, spec/tty.md TTY-105); /bin/sh is Aegis's own fallback shell (spec/shell.md).
+INITRD_FILES += $(if $(wildcard $(BUSYBOX_STATIC)),/bin/busybox=$(BUSYBOX_STATIC) /bin/ash->busybox)
 
 # The sim initrd: host builds of the programs; the sim's exec runs only images with the Aegis
 # note (spec/elf-loader.md ELF-091), so every malformed file is refused before the host sees it.

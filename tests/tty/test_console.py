@@ -72,7 +72,7 @@ child.terminate(force=True)
 t.ok(ok_run, "TTY-100 qemu: ttycheck passed every check with its input typed over the serial line",
      detail="\n".join(lines))
 
-shell = spawn(kernel=kernel_path(), cmdline="init=/bin/sh", module=QEMU_INITRD, timeout=60)
+shell = spawn(kernel=kernel_path(), cmdline="init=/bin/ash", module=QEMU_INITRD, timeout=60)
 steps = []
 try:
     shell.expect_exact("[SCHED] OK")
@@ -99,7 +99,7 @@ t.ok(shell_ok, "TTY-105 qemu: busybox sh over serial runs typed commands and Ctr
 # ---- QEMU: the PS/2 keyboard -------------------------------------------------------------
 with tempfile.TemporaryDirectory() as work:
     mon = os.path.join(work, "monitor.sock")
-    kbd = spawn(kernel=kernel_path(), cmdline="init=/bin/sh", module=QEMU_INITRD, timeout=60, monitor=mon)
+    kbd = spawn(kernel=kernel_path(), cmdline="init=/bin/ash", module=QEMU_INITRD, timeout=60, monitor=mon)
     steps = []
     try:
         kbd.expect_exact("[CONSOLE] OK: COM1 receive interrupt on IRQ4, PS/2 keyboard on IRQ1")
