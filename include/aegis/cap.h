@@ -35,6 +35,23 @@
 #define CAP_KIND_POWER 16u
 #define CAP_KIND_MAX 16u
 
+/*
+ * The kinds' names, for an array indexed by kind (the kernel's policy parser
+ * and the shells' `caps` both use this one list):
+ *   static const char *const names[CAP_KIND_MAX + 1] = CAP_KIND_NAMES_INIT;
+ */
+#define CAP_KIND_NAMES_INIT                                                              \
+	{                                                                                \
+		[CAP_KIND_VFS_OPEN] = "VFS_OPEN", [CAP_KIND_VFS_WRITE] = "VFS_WRITE",        \
+		[CAP_KIND_VFS_READ] = "VFS_READ", [CAP_KIND_AUTH] = "AUTH",                  \
+		[CAP_KIND_CAP_GRANT] = "CAP_GRANT", [CAP_KIND_SETUID] = "SETUID",            \
+		[CAP_KIND_NET_SOCKET] = "NET_SOCKET", [CAP_KIND_NET_ADMIN] = "NET_ADMIN",    \
+		[CAP_KIND_THREAD_CREATE] = "THREAD_CREATE", [CAP_KIND_PROC_READ] = "PROC_READ", \
+		[CAP_KIND_DISK_ADMIN] = "DISK_ADMIN", [CAP_KIND_FB] = "FB",                  \
+		[CAP_KIND_CAP_DELEGATE] = "CAP_DELEGATE", [CAP_KIND_CAP_QUERY] = "CAP_QUERY", \
+		[CAP_KIND_IPC] = "IPC", [CAP_KIND_POWER] = "POWER",                          \
+	}
+
 /* Rights.  A check passes when the requested bits are a subset of the held ones. */
 #define CAP_RIGHTS_READ 0x1u
 #define CAP_RIGHTS_WRITE 0x2u

@@ -7,24 +7,7 @@
 
 const char *sh_cap_kind_name(uint32_t kind)
 {
-	static const char *const names[CAP_KIND_MAX + 1] = {
-		[CAP_KIND_VFS_OPEN] = "VFS_OPEN",
-		[CAP_KIND_VFS_WRITE] = "VFS_WRITE",
-		[CAP_KIND_VFS_READ] = "VFS_READ",
-		[CAP_KIND_AUTH] = "AUTH",
-		[CAP_KIND_CAP_GRANT] = "CAP_GRANT",
-		[CAP_KIND_SETUID] = "SETUID",
-		[CAP_KIND_NET_SOCKET] = "NET_SOCKET",
-		[CAP_KIND_NET_ADMIN] = "NET_ADMIN",
-		[CAP_KIND_THREAD_CREATE] = "THREAD_CREATE",
-		[CAP_KIND_PROC_READ] = "PROC_READ",
-		[CAP_KIND_DISK_ADMIN] = "DISK_ADMIN",
-		[CAP_KIND_FB] = "FB",
-		[CAP_KIND_CAP_DELEGATE] = "CAP_DELEGATE",
-		[CAP_KIND_CAP_QUERY] = "CAP_QUERY",
-		[CAP_KIND_IPC] = "IPC",
-		[CAP_KIND_POWER] = "POWER",
-	};
+	static const char *const names[CAP_KIND_MAX + 1] = CAP_KIND_NAMES_INIT;
 	return kind <= CAP_KIND_MAX ? names[kind] : NULL;
 }
 
