@@ -142,7 +142,8 @@ static bool ps_load(const char *pid)
 		if (uid)
 			proc.uid = (unsigned)strtoul(uid + sizeof("\nUid:") - 1, NULL, 10);
 	}
-	ident_user_text(&db, proc.uid, proc.user);
+	if (!ident_user_name(&db, proc.uid, proc.user, sizeof(proc.user)))
+		snprintf(proc.user, sizeof(proc.user), "%u", proc.uid);
 	long len = ps_read(pid, "cmdline", proc.args);
 	for (long i = 0; i + 1 < len; i++)
 		if (proc.args[i] == '\0')
@@ -194,7 +195,7 @@ static int ps_pid_cmp(const void *a, const void *b)
 int main(int argc, char **argv)
 {
 	static const ps_col_t plain[] = { COL_PID, COL_TTY, COL_TIME, COL_ARGS };
-	static const ps_col_t full[] = { COL_UID, COL_PID, COL_PPID, COL_C, COL_STIME, COL_TTY, COL_TIME, COL_ARGS };
+	static const ps_col_t full[] = { COL_USER, COL_PID, COL_PPID, COL_C, COL_STIME, COL_TTY, COL_TIME, COL_ARGS };
 	cu_opt_error_t err;
 	cu_dirlist_t list;
 	cu_out_t out;
@@ -202,7 +203,8 @@ int main(int argc, char **argv)
 
 	if (n < 0)
 		return cu_usage_fail("ps", n, &err, CU_EXIT_FAIL);
-	if (o.n == 0) {
+	bool preset = o.n == 0; /* the default and -f formats call the command column CMD */
+	if (preset) {
 		const ps_col_t *use = o.full ? full : plain;
 		o.n = o.full ? sizeof(full) / sizeof(full[0]) : sizeof(plain) / sizeof(plain[0]);
 		memcpy(o.col, use, o.n * sizeof(use[0]));
@@ -222,7 +224,9 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < o.n; i++) {
 		int w = cols[o.col[i]].width;
 		bool last = i + 1 == o.n;
-		const char *h = o.full && o.col[i] == COL_UID ? "UID" : o.col[i] == COL_ARGS && !o.full && o.n == 4 ? "CMD" : cols[o.col[i]].header;
+		const char *h = preset && o.col[i] == COL_ARGS ? "CMD"
+				: preset && o.col[i] == COL_USER ? "UID" /* -f shows the user's name as UID */
+								 : cols[o.col[i]].header;
 		ps_pad(&out, w, h, last);
 	}
 	for (size_t p = 0; p < k; p++) {

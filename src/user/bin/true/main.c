@@ -3,8 +3,9 @@
  * (spec/coreutils.md CU-400).
  */
 #include "cu/cu_msg.h"
+#include "glue/glue.h"
 
 int main(void)
 {
-	return CU_EXIT_OK;
+	sys_exit_group(CU_EXIT_OK); /* through the glue: the sim runs only programs linked with it */
 }
