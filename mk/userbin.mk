@@ -55,6 +55,8 @@ $(addprefix $(ENOEXEC_DIR)/,$(ENOEXEC_NAMES)): $(ENOEXEC_STAMP)
 
 # The QEMU initrd gets the musl programs and real Linux programs as outside judges.
 INITRD_FILES += $(foreach prog,$(USER_PROGS),/bin/$(prog)=$(BUILD)/user/musl/$(prog))
+# `[` is test under its other name (spec/coreutils.md CU-414).
+INITRD_FILES += /bin/[->test
 INITRD_FILES += /test/hello-musl=tests/elf-loader/data/hello-musl /test/tls-musl=tests/elf-loader/data/tls-musl
 INITRD_FILES += $(ENOEXEC_PAIRS)
 # Debian's busybox-static, unmodified (make deps installs it): bbcheck's outside judge.
@@ -70,6 +72,7 @@ INITRD_SIM_FILES := /etc/initrd-release=src/initrd/etc/initrd-release
 INITRD_SIM_FILES += $(foreach prog,$(USER_PROGS),/bin/$(prog)=$(BUILD)/user/sim/$(prog))
 # fscrash's reader as PID 1, which gets no arguments (spec/filesystems.md FS-145).
 INITRD_SIM_FILES += /bin/fscrash-verify->fscrash
+INITRD_SIM_FILES += /bin/[->test
 # The whole malformed corpus, and a QEMU (musl) program the sim must refuse (spec/elf-loader.md ELF-091).
 INITRD_SIM_FILES += $(ENOEXEC_PAIRS) /test/hello-musl=tests/elf-loader/data/hello-musl
 

@@ -157,6 +157,7 @@ def make_image(tmp, cases, flavour, build, with_bin):
             src = os.path.join(progs, prog)
             if os.path.isfile(src) and os.access(src, os.X_OK):
                 shutil.copy(src, os.path.join(stage, "bin", prog))
+        os.symlink("test", os.path.join(stage, "bin", "["))  # `[` is test (CU-414), as in mk/userbin.mk
     image = os.path.join(tmp, "root-%s.img" % flavour)
     subprocess.run([os.path.join(ROOT, "tools", "mkrootfs"), stage, image], check=True)
     return image, fix

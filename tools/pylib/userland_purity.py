@@ -61,6 +61,8 @@ PROGRAM_ALLOWED_LIBC = MEMORY_ONLY_LIBC | {
     "isalnum", "isalpha", "isblank", "iscntrl", "isdigit", "isgraph", "islower", "isprint",
     "ispunct", "isspace", "isupper", "isxdigit", "tolower", "toupper",
     "__ctype_b_loc", "__ctype_tolower_loc", "__ctype_toupper_loc",
+    # <regex.h>: POSIX regular expressions in memory (grep)
+    "regcomp", "regexec", "regfree",
     # <setjmp.h> without a saved signal mask
     "setjmp", "_setjmp", "longjmp",
 }

@@ -18,8 +18,14 @@ bool proc_group_exists(int pgid);
 /* Is there a process group pgid in session sid? */
 bool proc_group_in_session(int pgid, int sid);
 
-/* The node name uname reports. */
+/* The node name uname reports (AEGIS_DEFAULT_HOSTNAME until sethostname sets one). */
 const char *proc_hostname(void);
+
+/* The longest node name sethostname takes (Linux's __NEW_UTS_LEN). */
+#define PROC_HOSTNAME_MAX 64
+
+/* Make name[0..len) the node name; the caller has checked len <= PROC_HOSTNAME_MAX. */
+void proc_hostname_set(const char *name, size_t len);
 
 /*
  * Mark a signal pending for p with its siginfo (info->si_signo names it) and

@@ -4,7 +4,6 @@
 #include "fs/dentry.h"
 #include "proc/process.h"
 
-#include "core/version.h"
 #include "mm/uvm.h"
 #include "proc/proc_cmdline.h"
 #include "proc/proc_internal.h"
@@ -198,9 +197,4 @@ bool proc_group_in_session(int pgid, int sid)
 		if (table[i] && table[i]->state == PROC_ALIVE && table[i]->pgid == pgid && table[i]->sid == sid)
 			return true;
 	return false;
-}
-
-const char *proc_hostname(void)
-{
-	return AEGIS_DEFAULT_HOSTNAME;
 }

@@ -21,6 +21,7 @@ SYSCALL_HANDLER(exit_group);
 SYSCALL_HANDLER(sched_yield);
 SYSCALL_HANDLER(arch_prctl);
 SYSCALL_HANDLER(uname);
+SYSCALL_HANDLER(sethostname);
 SYSCALL_HANDLER(getpgrp);
 SYSCALL_HANDLER(getpgid);
 SYSCALL_HANDLER(setpgid);

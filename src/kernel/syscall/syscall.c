@@ -68,6 +68,7 @@ static const syscall_fn_t syscall_table[SYSCALL_TABLE_SIZE] = {
 	[SYS_exit] = syscall_exit,
 	[SYS_wait4] = syscall_wait4,
 	[SYS_uname] = syscall_uname,
+	[SYS_sethostname] = syscall_sethostname,
 	[SYS_getuid] = syscall_getuid,
 	[SYS_getgid] = syscall_getgid,
 	[SYS_geteuid] = syscall_geteuid,

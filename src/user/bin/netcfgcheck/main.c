@@ -1,6 +1,7 @@
 /*
  * netcfgcheck: system call 500 as a program sees it on a machine without a
  * NIC driver (spec/network-config.md NETCFG-002, NETCFG-010..NETCFG-012),
+ * and sethostname's refusal (NETCFG-020),
  * run as PID 1 ("init=/bin/netcfgcheck test=init") on both builds by
  * tests/network-config/test_netcfgcheck.py.  PID 1 holds no NET_ADMIN (no
  * policy names this program), so setting is refused before the missing
@@ -73,6 +74,18 @@ static void nc_set(void)
 	       zero);
 }
 
+/* Without NET_ADMIN(W) sethostname is ENOCAP and uname still reports the old name (NETCFG-020). */
+static void nc_hostname(void)
+{
+	aegis_utsname_t before, after;
+	long got = sys_uname(&before);
+	long r = sys_sethostname("renamed", sizeof("renamed") - 1);
+	long again = sys_uname(&after);
+	tcheck(got == 0 && again == 0 && r == -ENOCAP && strcmp(before.nodename, after.nodename) == 0, "NETCFG-020",
+	       "sethostname without NET_ADMIN(W) is ENOCAP and the node name stays", "%ld %ld %ld '%s' '%s'", got, r,
+	       again, before.nodename, after.nodename);
+}
+
 static void nc_ops(void)
 {
 	aegis_netcfg_info_t info;
@@ -87,5 +100,6 @@ int main(void)
 	nc_info();
 	nc_set();
 	nc_ops();
+	nc_hostname();
 	return tcheck_summary("netcfgcheck") ? 0 : 1;
 }
