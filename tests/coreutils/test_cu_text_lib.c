@@ -1,5 +1,5 @@
 /*
- * The helpers the text and system tools share (spec/coreutils.md CU-005,
+ * The helpers the text and system tools share (spec/coreutils.md CU-011,
  * CU-007, CU-010): cu_finish's write-error report, the signal names and
  * the UTC calendar.
  */
@@ -40,7 +40,7 @@ static long err_write(int fd, const void *buf, size_t len)
 	return (long)len;
 }
 
-static void test_cu_005_write_error(void **state)
+static void test_cu_011_write_error(void **state)
 {
 	(void)state;
 	cu_out_t out;
@@ -73,25 +73,27 @@ static void test_cu_007_signal_names(void **state)
 static void test_cu_010_calendar(void **state)
 {
 	(void)state;
-	cu_time_t t;
-	cu_time_civil(0, &t);
+	civil_time_t t;
+	civil_from_epoch(0, &t);
 	assert_true(t.year == 1970 && t.month == 1 && t.day == 1 && t.weekday == 4 && t.yearday == 0);
-	cu_time_civil(951825845, &t); /* 2000-02-29 12:04:05, a Tuesday */
+	civil_from_epoch(951825845, &t); /* 2000-02-29 12:04:05, a Tuesday */
 	assert_true(t.year == 2000 && t.month == 2 && t.day == 29 && t.hour == 12 && t.minute == 4 &&
 		    t.second == 5 && t.weekday == 2 && t.yearday == 59);
-	cu_time_civil(-1, &t);
+	civil_from_epoch(-1, &t);
 	assert_true(t.year == 1969 && t.month == 12 && t.day == 31 && t.hour == 23 && t.second == 59 &&
 		    t.weekday == 3 && t.yearday == 364);
-	cu_time_civil(1767322800, &t);
+	civil_from_epoch(1767322800, &t);
 	assert_true(t.year == 2026 && t.month == 1 && t.day == 2 && t.hour == 3 && t.weekday == 5);
 	assert_string_equal(cu_time_month_abbr(12), "Dec");
 	assert_string_equal(cu_time_day_abbr(0), "Sun");
+	assert_string_equal(cu_time_day_abbr(7), "???");
+	assert_string_equal(cu_time_month_abbr(0), "???");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cu_005_write_error),
+		cmocka_unit_test(test_cu_011_write_error),
 		cmocka_unit_test(test_cu_007_signal_names),
 		cmocka_unit_test(test_cu_010_calendar),
 	};

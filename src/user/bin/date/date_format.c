@@ -25,7 +25,7 @@ static int date_hour12(int hour)
 }
 
 /* One conversion; false when c is not one date knows. */
-static bool date_one(cu_out_t *out, char c, const cu_time_t *t, int64_t secs, long nsec)
+static bool date_one(cu_out_t *out, char c, const civil_time_t *t, int64_t secs, long nsec)
 {
 	switch (c) {
 	case 'a': cu_out_str(out, cu_time_day_abbr(t->weekday)); break;
@@ -71,8 +71,8 @@ static bool date_one(cu_out_t *out, char c, const cu_time_t *t, int64_t secs, lo
 
 void date_format(cu_out_t *out, const char *fmt, int64_t secs, long nsec)
 {
-	cu_time_t t;
-	cu_time_civil(secs, &t);
+	civil_time_t t;
+	civil_from_epoch(secs, &t);
 	for (const char *p = fmt; *p; p++) {
 		if (*p != '%') {
 			cu_out_char(out, *p);

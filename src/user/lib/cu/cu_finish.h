@@ -1,6 +1,6 @@
 /*
  * The last step of a tool that prints through cu_out (spec/coreutils.md
- * CU-005): flush, and when output could not be written say
+ * CU-011): flush, and when output could not be written say
  * `prog: write error: <message>` and fail, as GNU tools do.
  */
 #ifndef AEGIS_CU_FINISH_H
