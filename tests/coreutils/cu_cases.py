@@ -34,6 +34,8 @@ FIXTURE_DIR = os.path.join(HERE, "fixture")
 FIXTURE_IN_IMAGE = "/test/cu/fix"
 DEFAULT_DIR = "/tmp/cu"
 FIXTURE_TIME = 1767322800  # 2026-01-02 03:00:00 UTC
+POLICY_DIR = os.path.join(HERE, "policy")  # test policies: policy/<prog> becomes /etc/aegis/caps.d/<prog>
+UNPRIVILEGED_COPIES = ("chown",)  # copied to /test/cu/bin/<prog>: no policy matches them (POL-020)
 FIXTURE_MODES = {}  # relative path -> mode, for modes git cannot keep (filled by tests if needed)
 RESULT = re.compile(r"^@@ (\d+) status=(\S*) out=([0-9a-f]*) err=([0-9a-f]*)\s*$")
 
@@ -158,9 +160,25 @@ def make_image(tmp, cases, flavour, build, with_bin):
             if os.path.isfile(src) and os.access(src, os.X_OK):
                 shutil.copy(src, os.path.join(stage, "bin", prog))
         os.symlink("test", os.path.join(stage, "bin", "["))  # `[` is test (CU-414), as in mk/userbin.mk
+    add_policies(stage, build, flavour)
     image = os.path.join(tmp, "root-%s.img" % flavour)
     subprocess.run([os.path.join(ROOT, "tools", "mkrootfs"), stage, image], check=True)
     return image, fix
+
+
+def add_policies(stage, build, flavour):
+    """The test policies (policy/<prog>) and plain copies of those programs under /test/cu/bin."""
+    caps = os.path.join(stage, "etc", "aegis", "caps.d")
+    os.makedirs(caps, exist_ok=True)
+    if os.path.isdir(POLICY_DIR):
+        for name in sorted(os.listdir(POLICY_DIR)):
+            shutil.copy(os.path.join(POLICY_DIR, name), os.path.join(caps, name))
+    copies = os.path.join(stage, "test", "cu", "bin")
+    os.makedirs(copies, mode=0o755, exist_ok=True)
+    for prog in UNPRIVILEGED_COPIES:
+        src = os.path.join(build, "user", flavour, prog)
+        if os.path.exists(src):
+            shutil.copy(src, os.path.join(copies, prog))
 
 
 def results(lines):

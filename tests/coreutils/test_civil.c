@@ -6,6 +6,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -77,12 +78,35 @@ static void test_unnormalised_fields(void **state)
 	assert_int_equal(civil_to_epoch(2026, 12, 7, 11, 22, 33), 1796642553);
 }
 
+/* CU-005: a date is valid exactly when the calendar gives it back unchanged */
+static void test_validity(void **state)
+{
+	(void)state;
+	for (int64_t year = 1899; year <= 2101; year += 1)
+		for (int month = 0; month <= 13; month++)
+			for (int day = 0; day <= 32; day++) {
+				civil_time_t t = { .year = year, .month = month, .day = day, .hour = 12 };
+				civil_time_t back;
+				civil_from_epoch(civil_time_to_epoch(&t), &back);
+				bool same = back.year == year && back.month == month && back.day == day;
+				assert_int_equal(civil_is_valid(&t), same);
+			}
+	civil_time_t leap = { .year = 2016, .month = 12, .day = 31, .hour = 23, .minute = 59, .second = 60 };
+	assert_true(civil_is_valid(&leap));
+	leap.second = 61;
+	assert_false(civil_is_valid(&leap));
+	leap.second = 0;
+	leap.hour = 24;
+	assert_false(civil_is_valid(&leap));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_random_sample_matches_gmtime),
 		cmocka_unit_test(test_boundaries),
 		cmocka_unit_test(test_unnormalised_fields),
+		cmocka_unit_test(test_validity),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

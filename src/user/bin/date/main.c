@@ -49,7 +49,7 @@ static int date_option(void *ctx, int opt, const char *arg)
 		}
 		if (strcmp(arg, "--utc") == 0 || strcmp(arg, "--universal") == 0)
 			return 0;
-		return cu_usage_long_unknown("date", arg);
+		return cu_usage_unrecognized("date", arg);
 	}
 	return 0;
 }

@@ -50,7 +50,7 @@ static int env_option(void *ctx, int opt, const char *arg)
 		uio_printf(CU_STDOUT, "Usage: env [-i] [-u NAME] [NAME=VALUE]... [COMMAND [ARG]...]\n");
 		sys_exit_group(CU_EXIT_OK);
 	} else if (opt == CU_OPT_LONG)
-		return cu_usage_long_unknown("env", arg);
+		return cu_usage_unrecognized("env", arg);
 	return 0;
 }
 

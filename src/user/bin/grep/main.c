@@ -48,7 +48,7 @@ static int grep_option(void *ctx, int opt, const char *arg)
 	grep_opts_t *o = ctx;
 
 	if (opt == CU_OPT_LONG && (opt = grep_long_option(arg)) == 0)
-		return cu_usage_long_unknown("grep", arg);
+		return cu_usage_unrecognized("grep", arg);
 	switch (opt) {
 	case 'E': o->syntax = GREP_EXTENDED; break;
 	case 'F': o->syntax = GREP_FIXED; break;

@@ -27,7 +27,7 @@ static int hostname_option(void *ctx, int opt, const char *arg)
 		uio_printf(CU_STDOUT, "Usage: hostname [NAME]\n");
 		sys_exit_group(CU_EXIT_OK);
 	}
-	return cu_usage_long_unknown("hostname", arg);
+	return cu_usage_unrecognized("hostname", arg);
 }
 
 static int hostname_set(const char *name)

@@ -94,7 +94,7 @@ static int ps_option(void *ctx, int opt, const char *arg)
 			uio_printf(CU_STDOUT, "Usage: ps [-eAf] [-o pid,ppid,user,uid,comm,args,state,tty,time]\n");
 			sys_exit_group(CU_EXIT_OK);
 		}
-		return cu_usage_long_unknown("ps", arg);
+		return cu_usage_unrecognized("ps", arg);
 	}
 	return 0;
 }

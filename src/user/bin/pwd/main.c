@@ -34,7 +34,7 @@ static int pwd_option(void *ctx, int opt, const char *arg)
 			uio_printf(CU_STDOUT, "Usage: pwd [-LP]\n");
 			sys_exit_group(CU_EXIT_OK);
 		} else
-			return cu_usage_long_unknown("pwd", arg);
+			return cu_usage_unrecognized("pwd", arg);
 	}
 	logical = opt == 'L';
 	return 0;

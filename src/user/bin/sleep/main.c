@@ -34,7 +34,7 @@ static int sleep_option(void *ctx, int opt, const char *arg)
 		uio_printf(CU_STDOUT, "Usage: sleep NUMBER[SUFFIX]...\n");
 		sys_exit_group(CU_EXIT_OK);
 	}
-	return opt == CU_OPT_LONG ? cu_usage_long_unknown("sleep", arg) : 0;
+	return opt == CU_OPT_LONG ? cu_usage_unrecognized("sleep", arg) : 0;
 }
 
 /* The interval text names in nanoseconds (capped), or false when it is not one. */

@@ -49,7 +49,7 @@ static int sort_option(void *ctx, int opt, const char *arg)
 			uio_printf(CU_STDOUT, "Usage: sort [-bfnrsu] [-k N[,M]] [-t SEP] [-o FILE] [FILE]...\n");
 			sys_exit_group(CU_EXIT_OK);
 		}
-		return cu_usage_long_unknown("sort", arg);
+		return cu_usage_unrecognized("sort", arg);
 	}
 	return 0;
 }

@@ -40,7 +40,7 @@ static int uname_option(void *ctx, int opt, const char *arg)
 			uio_printf(CU_STDOUT, "Usage: uname [-asnrvmpio]\n");
 			sys_exit_group(CU_EXIT_OK);
 		}
-		return cu_usage_long_unknown("uname", arg);
+		return cu_usage_unrecognized("uname", arg);
 	}
 	if (opt == 'a')
 		all = true;

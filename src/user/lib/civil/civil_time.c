@@ -14,6 +14,10 @@
 #define CIVIL_EPOCH_WEEKDAY 4     /* 1970-01-01 was a Thursday */
 #define CIVIL_DAYS_PER_WEEK 7
 #define CIVIL_MONTHS 12
+#define CIVIL_HOURS 24
+#define CIVIL_MINUTES 60
+#define CIVIL_LEAP_SECOND 60
+#define CIVIL_FEBRUARY 2
 
 static int64_t civil_floor_div(int64_t a, int64_t b)
 {
@@ -64,4 +68,24 @@ int64_t civil_to_epoch(int64_t year, int month, int day, int hour, int minute, i
 	int64_t days = civil_days(year, (int)m0 + 1, 1) + day - 1;
 	return days * CIVIL_SEC_PER_DAY + (int64_t)hour * CIVIL_SEC_PER_HOUR + (int64_t)minute * CIVIL_SEC_PER_MIN +
 	       second;
+}
+
+static bool civil_is_leap(int64_t y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+bool civil_is_valid(const civil_time_t *t)
+{
+	static const int month_days[CIVIL_MONTHS] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (t->month < 1 || t->month > CIVIL_MONTHS)
+		return false;
+	int days = month_days[t->month - 1] + (t->month == CIVIL_FEBRUARY && civil_is_leap(t->year));
+	return t->day >= 1 && t->day <= days && t->hour >= 0 && t->hour < CIVIL_HOURS && t->minute >= 0 &&
+	       t->minute < CIVIL_MINUTES && t->second >= 0 && t->second <= CIVIL_LEAP_SECOND;
+}
+
+int64_t civil_time_to_epoch(const civil_time_t *t)
+{
+	return civil_to_epoch(t->year, t->month, t->day, t->hour, t->minute, t->second);
 }
