@@ -74,6 +74,7 @@ static bool ps_add_columns(const char *list)
 				break;
 		if (i == PS_COL_COUNT || o.n == PS_COLUMNS_MAX) {
 			cu_msg("ps", "error: unknown user-defined format specifier \"%.*s\"", (int)len, list);
+			cu_usage_try("ps"); /* procps adds the Try line after this one */
 			return false;
 		}
 		o.col[o.n++] = (ps_col_t)i;
