@@ -1,14 +1,16 @@
 #!/usr/bin/python3
 """/bin/login on the console, started by Vigil's getty, on both builds (spec/auth-flow.md
-AUTH-062, AUTH-063, AUTH-070..076).
+AUTH-062, AUTH-063, AUTH-070..077).
 
 The sim types its --input lines one at a time whenever the machine waits for input, so a whole
 session is a file; its virtual time makes the 3 s failure delay exact and free.  A normal boot
-(the shipped root image and the sim initrd) shows the prompt, the failures, Vigil's restart and
-the message for a shell that does not exist yet.  Root images made by tests/vigil/vigil_image.py
+(the shipped root image and the sim initrd) shows the prompt, the failures, Vigil's restart,
+then the real stsh: `caps` shows the admin tier and `cat /var/log/auth.log` the logged reasons.
+Images with an account whose shell does not exist show the fallback to /bin/sh.  Root images made by tests/vigil/vigil_image.py
 with /bin/shellprobe as /bin/stsh show what the shell receives; the delay is measured as the
 difference of the shell's start time between a session with a failure first and one without.
-QEMU types the same over the serial line and measures the delay in wall time.
+QEMU types the same over the serial line and measures the delay in wall time; `make run`'s ISO
+is logged into and `caps` typed into its stsh.
 """
 import os
 import re
@@ -40,6 +42,12 @@ LOCKED_SHADOW = "locked:!%s:19000:0:99999:7:::\n" % ROOT_HASH
 ADMIN_KINDS = {5, 11, 13, 14, 16}  # stsh's admin tier: CAP_GRANT DISK_ADMIN CAP_DELEGATE CAP_QUERY POWER
 AUTH_KIND, SETUID_KIND = 4, 6
 BACKSPACE = "\x7f"
+# An account whose shell does not exist: login falls back to /bin/sh (AUTH-076).
+FALLBACK_PASSWD = "fallback:x:0:0:fallback:/root:/bin/nosuch\n"
+FALLBACK_SHADOW = "fallback:%s:19000:0:99999:7:::\n" % ROOT_HASH
+ADMIN_NAMES = ("CAP_GRANT", "DISK_ADMIN", "CAP_DELEGATE", "CAP_QUERY", "POWER")
+STSH_PROMPT = "root@aegis:~# "
+LOG_STAMP = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ login\[\d+\]: "
 
 t = Tap()
 
@@ -114,9 +122,10 @@ t.ok(modes == ("0600", "0700") and ROOT_HASH in shipped("etc/shadow") and os.pat
      detail="modes %s" % (modes,))
 
 with tempfile.TemporaryDirectory(prefix="aegis-login-") as tmp:
-    # ---- sim, a normal boot: the shipped root image and the sim initrd ----
+    # ---- sim, a normal boot: the shipped root image and the sim initrd, then the real stsh ----
     normal = ["--module", ROOTFS_IMAGE + ",rootfs", "--module", SIM_INITRD + ",initrd"]
-    r = sim(tmp, ["root", "wrong", "", "nobody", PASSWORD, "root", "x" * 200, "root", PASSWORD], normal, "normal")
+    r = sim(tmp, ["root", "wrong", "", "nobody", PASSWORD, "root", "x" * 200, "root", PASSWORD,
+                  "caps", "echo $0 $HOME $USER", "cat /var/log/auth.log", "exit"], normal, "normal")
     out = r.text
     t.ok("vigil: started 'getty'" in out and "This system is restricted to authorized users" in out
          and "\nlogin: " in out, "AUTH-070 sim: a normal boot reaches Vigil's getty, the banner and the prompt",
@@ -134,14 +143,46 @@ with tempfile.TemporaryDirectory(prefix="aegis-login-") as tmp:
     t.ok(re.search(r"vigil: service 'getty' \(pid \d+\) exited with status 1\nvigil: service 'getty' restarts in "
                    r"\d+ ms \(restart 1 of 5\)\nvigil: started 'getty'", out) is not None,
          "AUTH-074 sim: login exits 1 and Vigil starts a new one", detail=r.detail)
-    t.ok(CLEAR + "login: cannot run /bin/stsh (error -2)\nlogin: falling back to /bin/sh\n"
-         "login: cannot run /bin/sh (error -2)\nvigil: service 'getty'" in out,
-         "AUTH-076 sim: a missing shell and a missing /bin/sh are reported, login exits and Vigil restarts it",
+    session = out.split("Maximum login attempts exceeded.")[-1]
+    t.ok((CLEAR + STSH_PROMPT) in session,
+         "AUTH-075 sim: the correct password clears the screen and reaches stsh's admin prompt %r" % STSH_PROMPT,
          detail=r.detail)
-    t.ok("unknown user" not in out and "does not match" not in out,
-         "AUTH-073 sim: libauth's reasons never reach the terminal", detail=r.detail)
+    held = dict(re.findall(r"^([A-Z_]+) ([r-][w-][x-])$", session, re.M))
+    t.ok(all(held.get(k) == "rwx" for k in ADMIN_NAMES) and "AUTH" not in held and "SETUID" not in held,
+         "AUTH-062 sim: `caps` typed into stsh shows the admin tier and neither AUTH nor SETUID (%s)"
+         % sorted(held.items()), detail=r.detail)
+    t.ok("\n-stsh /root root\n" in session, "AUTH-075 sim: stsh runs as -stsh with HOME and USER of root",
+         detail=r.detail)
+    logged = re.findall(LOG_STAMP + r"(.*)$", session, re.M)
+    want_log = ["FAILED LOGIN 1 on /dev/console for 'root': password does not match",
+                "FAILED LOGIN 2 on /dev/console for UNKNOWN: unknown user",
+                "FAILED LOGIN 3 on /dev/console for 'root': password does not match",
+                "LOGIN on /dev/console by 'root' (uid 0)"]
+    t.ok(logged == want_log, "AUTH-077 sim: `cat /var/log/auth.log` in the session shows every failure's reason and "
+         "the login (%r)" % logged, detail=r.detail)
+    t.ok("unknown user" not in first and "does not match" not in first,
+         "AUTH-073 sim: libauth's reasons never reach the terminal during login", detail=r.detail)
     t.ok("ERROR: AddressSanitizer" not in r.stderr and "runtime error" not in r.stderr + out,
          "AUTH-070 sim: no sanitizer report", detail=r.stderr[-2000:])
+
+    # ---- sim, AUTH-076: a missing shell falls back to /bin/sh; without /bin/sh login gives up ----
+    for with_sh in (True, False):
+        fextra = {"bin/login": ("copy", os.path.join(BUILD, "user", "sim", "login")),
+                  "etc/passwd": shipped("etc/passwd") + FALLBACK_PASSWD,
+                  "etc/shadow": shipped("etc/shadow") + FALLBACK_SHADOW}
+        if with_sh:
+            fextra["bin/sh"] = ("copy", os.path.join(BUILD, "user", "sim", "sh"))
+        fimage = build_image(tmp, BUILD, "sim", None, fextra, name="sim-fallback-%d.img" % with_sh)
+        fr = sim(tmp, ["fallback", PASSWORD, "echo $0 $HOME", "exit"], ["--module", fimage + ",rootfs"],
+                 "fallback-%d" % with_sh)
+        tried = "login: cannot run /bin/nosuch (error -2)\nlogin: falling back to /bin/sh\n"
+        if with_sh:
+            t.ok(tried in fr.text and "\n-sh /root\n" in fr.text,
+                 "AUTH-076 sim: a missing shell is reported and login falls back to /bin/sh as -sh", detail=fr.detail)
+        else:
+            t.ok(tried + "login: cannot run /bin/sh (error -2)\nvigil: service 'getty'" in fr.text,
+                 "AUTH-076 sim: without /bin/sh either, login reports both, exits and Vigil starts a new one",
+                 detail=fr.detail)
 
     # ---- sim, images with the shell stand-in ----
     extra = {"bin/login": ("copy", os.path.join(BUILD, "user", "sim", "login")),
@@ -224,21 +265,22 @@ with tempfile.TemporaryDirectory(prefix="aegis-login-") as tmp:
     qlines = (session or "").replace("\r", "").splitlines()
     check_session("qemu", probe(qlines), detail + "\n" + (session or ""))
 
-# ---- QEMU, `make run`: the ISO's default entry; no stsh yet, so login falls back to busybox sh ----
+# ---- QEMU, `make run`: the ISO's default entry, typed over serial into the real stsh ----
 child = spawn(iso=iso_path(), timeout=ISO_TIMEOUT)
-steps = []
+steps, typed = [], ""
 try:
     child.expect_exact("login: ")
     steps.append("prompt")
     child.send("root\r")
     child.expect_exact("password: ")
     child.send(PASSWORD + "\r")
-    child.expect_exact("login: cannot run /bin/stsh (error -2)")
-    child.expect_exact("login: falling back to /bin/sh")
-    steps.append("fallback")
-    child.expect(r"[#$] ")
+    child.expect_exact(STSH_PROMPT)
+    steps.append("stsh")
+    child.send("caps\r")
+    child.expect_exact(STSH_PROMPT)
+    typed = str(child.before)
     child.send("id; echo $0 $HOME\r")
-    child.expect(r"uid=0\(root\) gid=0\(root\) groups=0\(root\),999\(wheel\)\r*\n-sh /root")
+    child.expect(r"uid=0\(root\) gid=0\(root\) groups=0\(root\),999\(wheel\)\r*\n-stsh /root")
     iso_ok = True
 except Exception as e:  # pexpect timeout or EOF: reported with what arrived
     iso_ok = False
@@ -246,6 +288,10 @@ except Exception as e:  # pexpect timeout or EOF: reported with what arrived
 child.terminate(force=True)
 t.ok("prompt" in steps, "AUTH-070 qemu: `make run`'s ISO boots to Vigil's getty and the login prompt",
      detail="\n".join(steps))
-t.ok(iso_ok, "AUTH-076 qemu: without /bin/stsh login falls back to /bin/sh as -sh, in root's session",
+t.ok(iso_ok, "AUTH-075 qemu: the ISO's login reaches stsh's admin prompt as -stsh in root's session",
      detail="\n".join(steps))
+qheld = dict(re.findall(r"^([A-Z_]+) ([r-][w-][x-])\r?$", typed.replace("\r\n", "\n"), re.M))
+t.ok(all(qheld.get(k) == "rwx" for k in ADMIN_NAMES) and "AUTH" not in qheld and "SETUID" not in qheld,
+     "AUTH-062 qemu: `caps` typed into stsh over serial shows the admin tier (%s)" % sorted(qheld.items()),
+     detail="\n".join(steps) + "\n" + typed)
 t.done()
