@@ -301,13 +301,14 @@ int vfs_chown(process_t *p, vnode_t *node, uint32_t uid, uint32_t gid)
 	bool free = vfs_may_chown_freely(p);
 	bool uid_change = uid != CRED_ID_UNCHANGED && uid != node->uid;
 	bool gid_change = gid != CRED_ID_UNCHANGED && gid != node->gid;
+	/* Each refusal here is one SETUID(W) would lift: -ENOCAP, like the identity calls (CAP-110). */
 	if (!free) {
 		if (uid_change)
-			return -EPERM;
+			return -ENOCAP;
 		if (gid_change && (p->cred.euid != node->uid || !cred_in_group(&p->cred, gid)))
-			return -EPERM;
+			return -ENOCAP;
 		if (!gid_change && uid != CRED_ID_UNCHANGED && p->cred.euid != node->uid)
-			return -EPERM;
+			return -ENOCAP;
 	}
 	if (uid != CRED_ID_UNCHANGED)
 		node->uid = uid;

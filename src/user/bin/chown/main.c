@@ -128,9 +128,9 @@ static bool chown_visit(void *ctx, const char *path, const aegis_stat_t *st)
 
 	if (r < 0) {
 		cu_msg_err(PROG, r, "changing ownership of '%s'", path);
-		if ((r == -ENOCAP || r == -EPERM) && !o->told_cap)
+		if (r == -ENOCAP && !o->told_cap)
 			cu_msg(PROG, "giving a file away needs the SETUID(W) capability (spec/capability-model.md)");
-		o->told_cap = o->told_cap || r == -ENOCAP || r == -EPERM;
+		o->told_cap = o->told_cap || r == -ENOCAP;
 		return false;
 	}
 	chown_names(st->st_uid, st->st_gid, before, sizeof(before));
