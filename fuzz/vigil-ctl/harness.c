@@ -1,14 +1,16 @@
 /*
- * Fuzz harness for Vigil's control-request parser
- * (src/user/lib/vigil/vigil_ctl.c), the one line any writer of the control
- * FIFO hands to PID 1.  Supports spec/vigil.md VIG-111.
+ * Fuzz harness for Vigil's control-request parser and authorisation rule
+ * (src/user/lib/vigil/vigil_ctl.c, vigil_ctl_auth.c): the one line any
+ * client of the control socket hands to PID 1.  Supports spec/vigil.md
+ * VIG-111 and VIG-119.
  *
  * The whole input is one request line.  An accepted request must respect
  * every rule of VIG-111 (a known command, a valid service name exactly when
- * the command allows or needs one, a reply path of the prefix and 1 to 10
- * digits, everything NUL-terminated inside its field) and must parse again
- * to the same result when written back as a line; a rejected one leaves
- * nothing that looks valid.
+ * the command allows or needs one, everything NUL-terminated) and must
+ * parse again to the same result when written back by vigil_ctl_format; a
+ * rejected one leaves no service behind.  The input's first byte also picks
+ * a peer's PROC_READ and POWER rights, and the authorisation must follow
+ * VIG-119 for every command.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -16,9 +18,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <aegis/errno.h>
+
 #include "fuzz.h"
 #include "vigil/vigil_ctl.h"
 #include "vigil/vigil_words.h"
+
+#define RIGHTS_BITS 3u
 
 static void fail(const char *what)
 {
@@ -26,43 +32,46 @@ static void fail(const char *what)
 	abort();
 }
 
-static void check_reply(const char *reply)
-{
-	size_t prefix = strlen(VIGIL_CTL_REPLY_PREFIX);
-	size_t len = strnlen(reply, VIGIL_CTL_PATH_MAX);
-	if (len >= VIGIL_CTL_PATH_MAX || strncmp(reply, VIGIL_CTL_REPLY_PREFIX, prefix) != 0)
-		fail("reply path without the prefix or unterminated");
-	size_t digits = len - prefix;
-	if (digits < 1 || digits > VIGIL_CTL_PID_DIGITS_MAX)
-		fail("reply path digit count out of bounds");
-	for (size_t i = prefix; i < len; i++)
-		if (reply[i] < '0' || reply[i] > '9')
-			fail("reply path holds a non-digit");
-}
-
 static void check_accepted(const vigil_ctl_request_t *req)
 {
 	size_t slen = strnlen(req->service, sizeof(req->service));
 	if (slen >= sizeof(req->service))
 		fail("service unterminated");
-	bool needs = req->cmd == VIGIL_CTL_START || req->cmd == VIGIL_CTL_STOP || req->cmd == VIGIL_CTL_RESTART;
-	bool takes = needs || req->cmd == VIGIL_CTL_STATUS;
-	if (!needs && !takes && req->cmd != VIGIL_CTL_SHUTDOWN && req->cmd != VIGIL_CTL_REBOOT)
+	if (strcmp(vigil_ctl_command_name(req->cmd), "?") == 0)
 		fail("unknown command accepted");
-	if ((needs && slen == 0) || (!takes && slen != 0))
+	if ((vigil_ctl_needs_service(req->cmd) && slen == 0) || (!vigil_ctl_takes_service(req->cmd) && slen != 0))
 		fail("service presence does not match the command");
 	if (slen != 0 && !vigil_name_valid(req->service, slen))
 		fail("invalid service name accepted");
-	check_reply(req->reply);
-
-	char line[VIGIL_CTL_LINE_MAX * 2];
-	int n = snprintf(line, sizeof(line), "%s %s %s\n", vigil_ctl_command_name(req->cmd),
-			 slen ? req->service : VIGIL_CTL_NO_SERVICE, req->reply);
+	char line[VIGIL_CTL_LINE_MAX];
+	int n = vigil_ctl_format(req->cmd, req->service, line, sizeof(line));
 	vigil_ctl_request_t again;
 	if (n <= 0 || vigil_ctl_parse(line, (size_t)n, &again) != 0)
 		fail("an accepted request does not parse again when written back");
-	if (again.cmd != req->cmd || strcmp(again.service, req->service) != 0 || strcmp(again.reply, req->reply) != 0)
+	if (again.cmd != req->cmd || strcmp(again.service, req->service) != 0)
 		fail("written back, the request parses to something else");
+}
+
+/* Every command against a peer whose PROC_READ and POWER rights come from seed. */
+static void check_authorize(uint8_t seed)
+{
+	aegis_peercaps_t caps;
+	memset(&caps, 0, sizeof(caps));
+	caps.count = CAP_TABLE_SLOTS;
+	uint32_t proc = seed & CAP_RIGHTS_ALL, power = (seed >> RIGHTS_BITS) & CAP_RIGHTS_ALL;
+	caps.slots[CAP_KIND_PROC_READ - 1u] = (cap_slot_t){ proc ? CAP_KIND_PROC_READ : 0u, proc };
+	caps.slots[CAP_KIND_POWER - 1u] = (cap_slot_t){ power ? CAP_KIND_POWER : 0u, power };
+	for (int c = VIGIL_CTL_STATUS; c <= VIGIL_CTL_REBOOT; c++) {
+		char why[VIGIL_CTL_REASON_MAX] = "";
+		int r = vigil_ctl_authorize((vigil_ctl_cmd_t)c, &caps, why, sizeof(why));
+		bool want = c == VIGIL_CTL_STATUS ||
+			    (vigil_ctl_needs_service((vigil_ctl_cmd_t)c) && (proc & CAP_RIGHTS_WRITE)) ||
+			    ((c == VIGIL_CTL_SHUTDOWN || c == VIGIL_CTL_REBOOT) && (power & CAP_RIGHTS_READ));
+		if (want ? r != 0 : r != -ENOCAP)
+			fail("authorisation does not follow VIG-119");
+		if (!want && strstr(why, " needs ") == NULL)
+			fail("a refusal without its reason");
+	}
 }
 
 int fuzz_one(const uint8_t *data, size_t size)
@@ -70,13 +79,15 @@ int fuzz_one(const uint8_t *data, size_t size)
 	vigil_ctl_request_t req;
 	memset(&req, 0xA5, sizeof(req)); /* junk the parser must overwrite */
 	int r = vigil_ctl_parse((const char *)data, size, &req);
+	if (size > 0)
+		check_authorize(data[0]);
 	if (r == 0) {
 		check_accepted(&req);
 		return 0;
 	}
 	if (r >= 0)
 		fail("a positive result");
-	if (req.service[0] != '\0' || req.reply[0] != '\0')
-		fail("a rejected request left a service or reply behind");
+	if (req.service[0] != '\0')
+		fail("a rejected request left a service behind");
 	return 0;
 }

@@ -1,12 +1,16 @@
 #!/usr/bin/python3
-"""vigictl, shutdown and reboot on both builds (spec/vigil.md VIG-110..122), and FIFOs as a
-service sees them (spec/filesystems.md FS-200..204).
+"""vigictl, shutdown and reboot over Vigil's control socket on both builds (spec/vigil.md
+VIG-110..122, VIG-150..153), and FIFOs as a service sees them (spec/filesystems.md FS-200..204).
 
-A `control` service (vigiltest) runs a fixed series of vigictl commands against a `sleeper`
-service, then /bin/shutdown or /bin/reboot; a `stubborn` service ignores SIGTERM, so shutdown
-has to wait its bound and SIGKILL it.  The sim with root=disk0 keeps the ext2 image, which must
-be e2fsck-clean after the power-off.
+A `control` service runs /bin/vtadmin (a copy of vigiltest the image gives AUTH): first outside
+an authenticated session, where vigictl holds only the baseline and Vigil answers status and
+refuses the rest, then raw clients of the socket (idle, malformed, overlong, one too many), then
+auth_session and a fixed series of vigictl commands against a `sleeper` service (vigictl's
+admin tier now applies), then /bin/shutdown or /bin/reboot; a `stubborn` service ignores
+SIGTERM, so shutdown has to wait its bound and SIGKILL it.  The sim with root=disk0 keeps the
+ext2 image, which must be e2fsck-clean after the power-off.
 """
+import re
 import os
 import subprocess
 import sys
@@ -35,8 +39,16 @@ def services(then):
         "sleeper": service(run="/bin/vigiltest sleep"),
         "stubborn": service(run="/bin/vigiltest stubborn"),
         "fifo": service(run="/bin/vigiltest fifo", policy="oneshot"),
-        "control": service(run="/bin/vigiltest control " + then, policy="oneshot", after="sleeper stubborn fifo"),
+        "control": service(run="/bin/vtadmin control " + then, policy="oneshot", after="sleeper stubborn fifo"),
     }
+
+
+def admin(flavour, extra=None):
+    """/bin/vtadmin, a vigiltest copy holding AUTH so that it can call auth_session."""
+    files = {"bin/vtadmin": ("copy", os.path.join(BUILD, "user", flavour, "vigiltest")),
+             "etc/aegis/caps.d/vtadmin": "service AUTH\n"}
+    files.update(extra or {})
+    return files
 
 
 def has(lines, prefix):
@@ -50,10 +62,57 @@ def index(lines, prefix):
     return -1
 
 
+def before(lines, a, b):
+    i, j = index(lines, a), index(lines, b)
+    return 0 <= i < j
+
+
 def check_control(t, build, lines, detail):
     def ok(cond, text):
         t.ok(cond, "%s %s" % (text.split(" ", 1)[0], build + ": " + text.split(" ", 1)[1]), detail=detail)
 
+    session = "vigiltest: control auth_session 0"
+    ok(has(lines, "vigiltest: control nosession status - exit 0") and has(lines, "vigictl: sleeper running pid=")
+       and has(lines, "vigiltest: control nosession stop sleeper exit 1")
+       and has(lines, "vigictl: vigil refused: permission denied: stop needs PROC_READ(W)")
+       and has(lines, "vigiltest: control nosession restart sleeper exit 1")
+       and has(lines, "vigil: control: refused 'stop sleeper' from pid ")
+       and any(l.startswith("vigil: control: refused 'stop sleeper' from pid ") and " uid 0: stop needs" in l
+               for l in lines)
+       and has(lines, "vigiltest: control nosession status sleeper exit 0")
+       and before(lines, "vigiltest: control nosession status sleeper exit 0", session)
+       and not before(lines, "vigil: service 'sleeper' stopped", session),
+       "VIG-119 VIG-153 outside a session (even as root) vigictl gets status; stop and restart are refused "
+       "with the needed capability (exit 1) and the service keeps running")
+    ok(has(lines, "vigiltest: control nosession shutdown exit 1")
+       and has(lines, "shutdown: vigil refused: permission denied: shutdown needs POWER(R)")
+       and has(lines, "vigil: control: refused 'shutdown' from pid "),
+       "VIG-119 VIG-117 outside a session /bin/shutdown is refused: shutdown needs POWER(R)")
+    ok(has(lines, session) and any(l.startswith("vigil: control: stop sleeper from pid ")
+                                   and l.endswith("(authenticated session)") for l in lines)
+       and any(l.startswith("vigil: control: status from pid ") and l.endswith("(no authenticated session)")
+               for l in lines),
+       "VIG-119 VIG-153 in an authenticated session vigictl's admin tier applies; Vigil logs pid, uid and session")
+    ok(has(lines, "vigiltest: raw idle connect 0") and has(lines, "vigiltest: raw vigictl status while idle exit 0")
+       and before(lines, "vigiltest: raw vigictl status while idle exit 0", "vigil: control: pid ")
+       and any(l.startswith("vigil: control: pid ") and l.endswith("sent no request within 5000 ms; closed")
+               for l in lines),
+       "VIG-151 a client that sends nothing is closed after 5000 ms while vigictl is still served")
+    m = [re.match(r"vigiltest: raw idle closed after (\d+) ms answer ''$", l) for l in lines]
+    m = [x for x in m if x]
+    ok(bool(m) and 4900 <= int(m[0].group(1)) < 15000,
+       "VIG-151 the idle connection ends (end of file) about 5000 ms after it was made")
+    ok(has(lines, "vigiltest: raw malformed sent 16 answer 'error malformed request'")
+       and has(lines, "vigiltest: raw long sent 300 answer 'error malformed request'")
+       and has(lines, "vigil: control: malformed request from pid "),
+       "VIG-111 a malformed line and one longer than 256 bytes are answered 'error malformed request' and logged")
+    ok(has(lines, "vigiltest: raw busy connect 0 answer 'error busy'")
+       and has(lines, "vigil: control: 8 connections open; pid "),
+       "VIG-150 a connection beyond the 8 open ones is answered 'error busy' and closed")
+    if build == "sim":  # the sim runs the client to its close before Vigil answers
+        ok(has(lines, "vigiltest: raw gone sent 7 and closed")
+           and any(l.startswith("vigil: control: the answer to pid ") and "was lost (error -32)" in l for l in lines),
+           "VIG-152 an answer to a client that has gone is lost without harm to Vigil, and logged")
     ok(has(lines, "vigictl: sleeper running pid=") and has(lines, "vigictl: stubborn running pid=")
        and has(lines, "vigiltest: control status - exit 0"),
        "VIG-112 vigictl status lists every service with state, pid, restarts and last exit, printed by vigictl")
@@ -113,7 +172,7 @@ def no_sanitizer(t, r, what):
 t = Tap()
 with tempfile.TemporaryDirectory(prefix="aegis-vigictl-") as tmp:
     # ---- sim: the control series, then shutdown; root on disk0 so the image is kept ----
-    image = build_image(tmp, BUILD, "sim", services("shutdown"), name="sim-ctl.img")
+    image = build_image(tmp, BUILD, "sim", services("shutdown"), admin("sim"), name="sim-ctl.img")
     r, detail = sim_boot(image, "boot=text root=disk0", disks=[image], args=["--module", SIM_INITRD + ",initrd"])
     check_control(t, "sim", r.lines, detail)
     check_shutdown(t, "sim", r.lines, r.status, detail)
@@ -122,7 +181,7 @@ with tempfile.TemporaryDirectory(prefix="aegis-vigictl-") as tmp:
          detail=fsck.stdout[-2000:] + fsck.stderr[-1000:])
     no_sanitizer(t, r, "shutdown")
 
-    image = build_image(tmp, BUILD, "sim", services("reboot"), name="sim-reboot.img")
+    image = build_image(tmp, BUILD, "sim", services("reboot"), admin("sim"), name="sim-reboot.img")
     r, detail = sim_boot(image)
     check_shutdown(t, "sim", r.lines, r.status, detail, restart=True)
 
@@ -140,33 +199,42 @@ with tempfile.TemporaryDirectory(prefix="aegis-vigictl-") as tmp:
          "VIG-118 sim: SIGTERM to Vigil shuts the services down and powers off", detail=detail)
     no_sanitizer(t, r, "SIGTERM")
 
-    # ---- sim: control rights: a wheel member may, another user may not (VIG-119) ----
+    # ---- sim: control rights: no uid is special, only the capabilities at connect (VIG-119) ----
     rights = {"sleeper": service(run="/bin/vigiltest sleep"),
-              "asguest": service(run="/bin/vigiltest ctlrights", policy="oneshot", user="guest", after="sleeper"),
-              "asadmin": service(run="/bin/vigiltest ctlrights", policy="oneshot", user="admin", after="asguest")}
+              "asguest": service(run="/bin/vtadmin ctlrights", policy="oneshot", user="guest", after="sleeper"),
+              "asadmin": service(run="/bin/vtadmin ctlrights session", policy="oneshot", user="admin",
+                                 after="asguest")}
     root_etc = os.path.join(os.environ.get("AEGIS_ROOT", "."), "src", "rootfs", "etc")
     with open(os.path.join(root_etc, "passwd")) as f:
         passwd = f.read() + "admin:x:1000:1000:an administrator:/:/bin/sh\nguest:x:1001:1001:a user:/:/bin/sh\n"
-    with open(os.path.join(root_etc, "group")) as f:
-        group = f.read().replace("wheel:x:999:root", "wheel:x:999:root,admin")
-    image = build_image(tmp, BUILD, "sim", rights, {"etc/passwd": passwd, "etc/group": group}, name="sim-rights.img")
+    image = build_image(tmp, BUILD, "sim", rights, admin("sim", {"etc/passwd": passwd}), name="sim-rights.img")
     r, detail = sim_boot(image)
-    t.ok(has(r.lines, "vigiltest: ctlrights uid 1001 status exit 1")
-         and has(r.lines, "vigiltest: ctlrights uid 1001 shutdown exit 1")
-         and has(r.lines, "vigictl: permission denied: only root and group wheel may control vigil"),
-         "VIG-119 sim: a user outside group wheel is refused by the file system (exit 1)", detail=detail)
-    t.ok(has(r.lines, "vigiltest: ctlrights uid 1000 status exit 0") and has(r.lines, "vigictl: sleeper running pid=")
+    t.ok(has(r.lines, "vigiltest: ctlrights uid 1001 status exit 0")
+         and has(r.lines, "vigiltest: ctlrights uid 1001 restart exit 1")
+         and any(l.startswith("vigil: control: refused 'shutdown' from pid ")
+                 and "uid 1001: shutdown needs POWER(R)" in l for l in r.lines)
+         and any(l.startswith("vigil: control: refused 'restart sleeper' from pid ")
+                 and "uid 1001: restart needs PROC_READ(W)" in l for l in r.lines),
+         "VIG-119 sim: a user outside a session gets the status and is refused the rest", detail=detail)
+    t.ok(has(r.lines, "vigiltest: ctlrights uid 1000 auth_session 0")
+         and has(r.lines, "vigiltest: ctlrights uid 1000 restart exit 0")
+         and any(l.startswith("vigil: control: shutdown from pid ") and "uid 1000 (authenticated session)" in l
+                 for l in r.lines)
          and has(r.lines, "[AEGIS] System halted.") and r.status == STATUS_POWER_OFF,
-         "VIG-119 sim: a member of group wheel gets the status and shuts the machine down", detail=detail)
+         "VIG-119 sim: a user (uid 1000, no special group) in an authenticated session restarts a service and "
+         "shuts the machine down", detail=detail)
     no_sanitizer(t, r, "control rights")
 
     nov = {"bin/novigil": ("copy", os.path.join(BUILD, "user", "sim", "vigiltest")),
            "bin/vigictl": ("copy", os.path.join(BUILD, "user", "sim", "vigictl"))}
     image = build_image(tmp, BUILD, "sim", {}, nov, name="sim-novigil.img")
     r, detail = sim_boot(image, "boot=text test=init init=/bin/novigil")
-    t.ok(r.status == STATUS_PASS and has(r.lines, "vigictl: vigil is not running")
+    t.ok(r.status == STATUS_PASS and has(r.lines, "vigictl: vigil is not running (no /run/vigil/control)")
          and has(r.lines, "vigiltest: novigil vigictl exit 3"),
          "VIG-115 sim: without Vigil, vigictl says that Vigil is not running and exits 3", detail=detail)
+    t.ok(has(r.lines, "vigiltest: novigil stale socket 0 vigictl exit 3")
+         and has(r.lines, "vigictl: vigil is not running (nobody listens on /run/vigil/control)"),
+         "VIG-115 sim: a socket node nobody listens on (ECONNREFUSED) is 'not running' too", detail=detail)
     t.ok(has(r.lines, "vigiltest: novigil reboot bad magic -22 bad command -22"),
          "VIG-122 sim: reboot(2) with POWER but wrong magic numbers or an unknown command is -EINVAL", detail=detail)
 
@@ -175,11 +243,11 @@ with tempfile.TemporaryDirectory(prefix="aegis-vigictl-") as tmp:
     if not os.path.exists(kernel):
         t.ok(False, "VIG-112 qemu: the kernel is built", detail=kernel)
     else:
-        image = build_image(tmp, BUILD, "musl", services("shutdown"), name="qemu-ctl.img")
+        image = build_image(tmp, BUILD, "musl", services("shutdown"), admin("musl"), name="qemu-ctl.img")
         q = boot(kernel=kernel, cmdline="boot=text", module=image, timeout=QEMU_TIMEOUT, preset="pc-acpi")
         check_control(t, "qemu", q.lines, q.describe())
         check_shutdown(t, "qemu", q.lines, q.status, q.describe())
-        image = build_image(tmp, BUILD, "musl", services("reboot"), name="qemu-reboot.img")
+        image = build_image(tmp, BUILD, "musl", services("reboot"), admin("musl"), name="qemu-reboot.img")
         q = boot(kernel=kernel, cmdline="boot=text", module=image, timeout=QEMU_TIMEOUT, preset="pc-acpi",
                  stop_at=BOOT_BANNER, stop_count=2)
         # Stopped at the second boot's banner: the machine really restarted (no test-exit device).

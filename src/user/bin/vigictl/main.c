@@ -1,10 +1,8 @@
 /*
  * vigictl (spec/vigil.md VIG-112): `vigictl status|start|stop|restart|
- * shutdown|reboot [service]`, one request over Vigil's control FIFO; the
+ * shutdown|reboot [service]`, one request over Vigil's control socket; the
  * answer is printed here, by vigictl.
  */
-#include <stdbool.h>
-
 #include "uio/uio.h"
 #include "vigilctl/vigilctl.h"
 
@@ -23,9 +21,7 @@ int main(int argc, char **argv)
 	vigil_ctl_cmd_t cmd;
 	if (argc < 2 || argc > 3 || vigil_ctl_command(argv[1], &cmd) != 0)
 		return usage();
-	bool needs = cmd == VIGIL_CTL_START || cmd == VIGIL_CTL_STOP || cmd == VIGIL_CTL_RESTART;
-	bool takes = needs || cmd == VIGIL_CTL_STATUS;
-	if ((needs && argc != 3) || (!takes && argc != 2))
+	if ((vigil_ctl_needs_service(cmd) && argc != 3) || (!vigil_ctl_takes_service(cmd) && argc != 2))
 		return usage();
 	return vigilctl_request("vigictl", cmd, argc == 3 ? argv[2] : NULL);
 }

@@ -13,7 +13,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <aegis/linux_abi.h>
+#include <aegis/unix_socket.h>
+
 #include "libauth/group.h"
+#include "vigil/vigil_ctl.h"
 #include "vigil/vigil_boot.h"
 #include "vigil/vigil_order.h"
 #include "vigil/vigil_restart.h"
@@ -57,6 +61,18 @@ typedef struct {
 	bool restart_now;  /* restart: start again as soon as it has ended */
 } vigil_unit_t;
 
+/* One accepted control connection (VIG-111, VIG-150..152); fd -1 marks a free slot. */
+typedef struct {
+	int fd;
+	uint64_t deadline_ms;          /* closed when no whole line has come by then (VIG-151) */
+	char buf[VIGIL_CTL_LINE_MAX];  /* bytes read, not yet a whole line */
+	size_t len;
+	aegis_ucred_t cred;            /* the peer at connect (SO_PEERCRED) */
+	aegis_peercaps_t caps;         /* the peer's capabilities at connect (SO_PEERCAPS) */
+	bool caps_ok;                  /* caps could be read; otherwise the peer holds nothing */
+	long lost;                     /* 0, or the error that lost part of the answer */
+} vigil_conn_t;
+
 /* services[i] is units[i].svc: the library orders the plain array. */
 typedef struct {
 	vigil_service_t services[VIGIL_SERVICES_MAX];
@@ -64,8 +80,8 @@ typedef struct {
 	size_t count;
 	vigil_order_t order;
 	vigil_boot_t boot;
-	int ctl_fd;      /* the request FIFO's read end, or -1 (VIG-110) */
-	int ctl_keep_fd; /* Vigil's own write end of it, or -1 */
+	int ctl_fd; /* the listening control socket, or -1 (VIG-110) */
+	vigil_conn_t conns[VIGIL_CTL_CONN_MAX];
 } vigil_t;
 
 /* Log one line with the "vigil: " prefix (VIG-101). */
@@ -92,9 +108,6 @@ void vigil_add_getty(vigil_t *v);
 /* Resolve a service's user into *out; 0 or -errno with msg filled (VIG-104). */
 int vigil_ident_resolve(const char *user, vigil_ident_t *out, char *msg, size_t msg_len);
 
-/* The gid of group name in /etc/group; 0 or -errno with msg filled (VIG-119). */
-int vigil_group_gid(const char *name, uint32_t *gid, char *msg, size_t msg_len);
-
 /* Fork and exec a unit now (VIG-104, VIG-105); the unit's state is updated. */
 void vigil_spawn(vigil_t *v, vigil_unit_t *u, uint64_t now_ms);
 
@@ -115,17 +128,33 @@ void vigil_signals_init(void);
 /* Collect every child that has ended (VIG-106). */
 void vigil_reap_all(vigil_t *v);
 /*
- * Sleep until a child ends, the control FIFO has a request or deadline
- * (ms, UINT64_MAX: none) passes (VIG-106, VIG-110).
+ * Sleep until a child ends, the control socket or a connection is readable,
+ * or deadline (ms, UINT64_MAX: none) or a connection's deadline passes
+ * (VIG-106, VIG-110, VIG-151).
  */
 void vigil_wait_event(const vigil_t *v, uint64_t deadline);
 
-/* Make /run/vigil and the request FIFO and open it (v->ctl_fd; -1 and a log line on failure). */
+/* Make /run/vigil and the listening socket (v->ctl_fd; -1 and a log line on failure). */
 void vigil_control_open(vigil_t *v);
-/* Close the request FIFO (shutdown); vigictl then finds no Vigil. */
+/* Close the listening socket and every connection (shutdown); vigictl then finds no Vigil. */
 void vigil_control_close(vigil_t *v);
-/* Answer every complete request waiting in the FIFO (VIG-111..115). */
+/* Accept connections, read their lines, answer whole ones, drop idle ones (VIG-111..119, VIG-150..152). */
 void vigil_control_serve(vigil_t *v);
+
+/* The descriptors to poll for control (at most 1 + VIGIL_CTL_CONN_MAX): their count. */
+size_t vigil_conn_pollfds(const vigil_t *v, aegis_pollfd_t *pfds, size_t cap);
+/* The earliest connection deadline, or UINT64_MAX. */
+uint64_t vigil_conn_deadline(const vigil_t *v);
+/* Accept every queued connection; one beyond VIGIL_CTL_CONN_MAX is answered busy and closed (VIG-150). */
+void vigil_conn_accept_all(vigil_t *v);
+/* Read what c has sent: 1 and *len when a whole line (newline included) is in c->buf, else 0. */
+int vigil_conn_read(vigil_conn_t *c, uint64_t now_ms, size_t *len);
+/* Send one answer line without blocking (VIG-152). */
+void vigil_conn_reply(vigil_conn_t *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Close c (logging a lost answer) and free its slot. */
+void vigil_conn_close(vigil_conn_t *c);
+/* Answer one request line of c and close it; true when Vigil shut down meanwhile (VIG-116). */
+bool vigil_control_request(vigil_t *v, vigil_conn_t *c, const char *line, size_t len);
 
 /* Start a unit again now with a fresh restart history (vigictl start and restart, VIG-113). */
 void vigil_unit_restart(vigil_t *v, vigil_unit_t *u);

@@ -78,24 +78,3 @@ int vigil_ident_resolve(const char *user, vigil_ident_t *out, char *msg, size_t 
 	}
 	return 0;
 }
-
-int vigil_group_gid(const char *name, uint32_t *gid, char *msg, size_t msg_len)
-{
-	static auth_group_t gr;
-	auth_reason_t why;
-	size_t len = 0;
-	int r = read_cred_file(VIGIL_GROUP_PATH, &len, msg, msg_len);
-	if (r != 0)
-		return r;
-	auth_result_t a = auth_group_find_name(cred_buf, len, name, &gr, &why);
-	if (a == AUTH_NOT_FOUND) {
-		(void)snprintf(msg, msg_len, "no group '%s' in %s", name, VIGIL_GROUP_PATH);
-		return -ENOENT;
-	}
-	if (a != AUTH_OK) {
-		(void)snprintf(msg, msg_len, "%s: %s", VIGIL_GROUP_PATH, why.text);
-		return -EINVAL;
-	}
-	*gid = gr.gid;
-	return 0;
-}

@@ -3,7 +3,7 @@
  * service in the stop order (the reverse of the start order), a wait of at
  * most VIGIL_SHUTDOWN_WAIT_MS while reaping, SIGKILL for every straggler,
  * a last reap, sync, then reboot(2) with power-off or restart.  The control
- * FIFO is closed meanwhile.
+ * socket and its connections are closed meanwhile.
  */
 #include <stdbool.h>
 

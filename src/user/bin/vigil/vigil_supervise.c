@@ -2,10 +2,10 @@
  * Supervision (spec/vigil.md VIG-105, VIG-106): start the services in the
  * library's order, reap every child (services and orphans alike), apply the
  * library's restart decision to each service exit, and sleep in ppoll with
- * SIGCHLD unblocked only there, the control FIFO (VIG-110) as its one
- * descriptor and the next restart deadline as timeout (none when no restart
- * is due), so a child's exit or a request wakes Vigil at once and nothing
- * polls.  SIGTERM and SIGINT wake it the same way and start the shutdown
+ * SIGCHLD unblocked only there, the control socket and its connections
+ * (VIG-110) as its descriptors and the next restart or connection deadline
+ * as timeout (none when nothing is due), so a child's exit or a request
+ * wakes Vigil at once and nothing polls.  SIGTERM and SIGINT wake it the same way and start the shutdown
  * (VIG-118).  Vigil never exits.
  */
 #include <aegis/errno.h>
@@ -18,7 +18,7 @@
 
 #define VIGIL_MS_PER_SEC 1000u
 #define VIGIL_NS_PER_MS 1000000u
-#define VIGIL_POLLIN 0x001
+#define VIGIL_POLLFDS (1u + VIGIL_CTL_CONN_MAX)
 
 /* The signals Vigil handles; blocked except while it sleeps in ppoll. */
 static aegis_sigset_t wake_set(void)
@@ -170,16 +170,19 @@ void vigil_wait_event(const vigil_t *v, uint64_t deadline)
 	if (r != 0)
 		mask = wake_set();
 	mask &= ~wake_set();
-	aegis_pollfd_t ctl = { v->ctl_fd, VIGIL_POLLIN, 0 };
-	unsigned long nfds = v->ctl_fd >= 0 ? 1u : 0u;
+	aegis_pollfd_t pfds[VIGIL_POLLFDS];
+	size_t nfds = vigil_conn_pollfds(v, pfds, VIGIL_POLLFDS);
+	uint64_t conn_deadline = vigil_conn_deadline(v);
+	if (conn_deadline < deadline)
+		deadline = conn_deadline;
 	if (deadline == UINT64_MAX) {
-		(void)sys_ppoll(nfds ? &ctl : NULL, nfds, NULL, &mask, AEGIS_SIGSET_SIZE);
+		(void)sys_ppoll(nfds ? pfds : NULL, nfds, NULL, &mask, AEGIS_SIGSET_SIZE);
 		return;
 	}
 	uint64_t now = vigil_now_ms();
 	uint64_t wait_ms = deadline > now ? deadline - now : 0;
 	aegis_timespec_t ts = { (int64_t)(wait_ms / VIGIL_MS_PER_SEC), (int64_t)(wait_ms % VIGIL_MS_PER_SEC) * VIGIL_NS_PER_MS };
-	(void)sys_ppoll(nfds ? &ctl : NULL, nfds, &ts, &mask, AEGIS_SIGSET_SIZE);
+	(void)sys_ppoll(nfds ? pfds : NULL, nfds, &ts, &mask, AEGIS_SIGSET_SIZE);
 }
 
 static void start_all(vigil_t *v)

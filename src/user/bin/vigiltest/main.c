@@ -11,7 +11,9 @@
  *   quiet WORD      print one line on standard output and one on standard error
  *   sleep, stubborn, control WHAT, fifo: see vt_control.c
  * Called as .../login it stands in for /bin/login (the built-in getty),
- * as .../novigil it checks vigictl without Vigil (vt_control.c).
+ * as .../novigil it checks vigictl without Vigil (vt_control.c); a copy
+ * called /bin/vtadmin is given AUTH by the test image so that its roles
+ * can open an authenticated session.
  */
 #include <stdio.h>
 #include <string.h>
@@ -29,7 +31,7 @@
 #define VT_GROUP_TEXT_MAX 12 /* one id in decimal and a comma */
 #define VT_ORPHAN_DELAY_NS 200000000
 
-static long vt_now_ms(void)
+long vt_now_ms(void)
 {
 	aegis_timespec_t ts = { 0, 0 };
 	(void)sys_clock_gettime(VT_CLOCK_MONOTONIC, &ts);
@@ -96,7 +98,7 @@ int main(int argc, char **argv)
 	if (strcmp(role, "control") == 0)
 		return vt_control(word);
 	if (strcmp(role, "ctlrights") == 0)
-		return vt_ctl_rights();
+		return vt_ctl_rights(word);
 	if (strcmp(role, "fifo") == 0)
 		return vt_fifo();
 	if (strcmp(role, "crash") == 0) {

@@ -2,11 +2,17 @@
  * vigiltest's roles for vigictl, shutdown and FIFOs (tests/vigil/test_vigictl.py):
  *   sleep           print the pid, then sleep until a signal ends it
  *   stubborn        ignore SIGTERM, print the pid, sleep (SIGKILL ends it)
- *   control WHAT    run a fixed series of vigictl commands, then `WHAT`
- *                   (shutdown, reboot or none) through its program
+ *   control WHAT    run vigictl commands outside an authenticated session
+ *                   (only status is answered), check the socket with raw
+ *                   clients (vt_raw.c), call auth_session (as /bin/vtadmin,
+ *                   which holds AUTH), run a fixed series of vigictl
+ *                   commands, then `WHAT` (shutdown, reboot or none)
+ *   ctlrights [session]  as the service's user: status, restart and
+ *                   shutdown, after auth_session when asked
  *   fifo            check FIFO semantics on /tmp (spec/filesystems.md FS-200..)
  * Called as .../novigil it checks vigictl's answer when no Vigil runs.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <aegis/errno.h>
@@ -52,8 +58,7 @@ int vt_stubborn(void)
 	return vt_sleep();
 }
 
-/* Run program with up to two arguments; its exit code (or 128 + signal). */
-static int vt_run(const char *program, const char *a1, const char *a2)
+int vt_run(const char *program, const char *a1, const char *a2)
 {
 	char *argv[] = { (char *)program, (char *)a1, (char *)a2, NULL };
 	long pid = sys_fork();
@@ -67,57 +72,84 @@ static int vt_run(const char *program, const char *a1, const char *a2)
 	return (status & 0x7f) ? 128 + (status & 0x7f) : (status >> VT_WAIT_EXIT_SHIFT) & VT_WAIT_BYTE;
 }
 
-static void vt_ctl_step(const char *cmd, const char *svc)
+static void vt_ctl_step(const char *tag, const char *cmd, const char *svc)
 {
 	int code = vt_run("/bin/vigictl", cmd, svc);
-	uio_printf(VT_STDOUT, "vigiltest: control %s %s exit %d\n", cmd, svc ? svc : "-", code);
+	uio_printf(VT_STDOUT, "vigiltest: control%s %s %s exit %d\n", tag, cmd, svc ? svc : "-", code);
+}
+
+/* /bin/shutdown or /bin/reboot (what), its exit code printed with tag. */
+static void vt_power_step(const char *tag, const char *what)
+{
+	char program[16];
+	(void)snprintf(program, sizeof(program), "/bin/%s", what);
+	int code = vt_run(program, NULL, NULL);
+	uio_printf(VT_STDOUT, "vigiltest: %s %s exit %d\n", tag, what, code);
+}
+
+static void vt_session(const char *tag)
+{
+	uio_printf(VT_STDOUT, "vigiltest: %s auth_session %ld\n", tag, sys_auth_session());
 }
 
 int vt_control(const char *then)
 {
-	vt_ctl_step("status", NULL);
-	vt_ctl_step("status", "sleeper");
-	vt_ctl_step("stop", "sleeper");
+	/* No authenticated session: vigictl holds the baseline, so only status is answered (VIG-119). */
+	vt_ctl_step(" nosession", "status", NULL);
+	vt_ctl_step(" nosession", "stop", "sleeper");
+	vt_ctl_step(" nosession", "restart", "sleeper");
+	vt_power_step("control nosession", "shutdown");
+	vt_ctl_step(" nosession", "status", "sleeper");
+	vt_raw_checks();
+	vt_session("control");
+	vt_ctl_step("", "status", NULL);
+	vt_ctl_step("", "status", "sleeper");
+	vt_ctl_step("", "stop", "sleeper");
 	vt_nap(VT_SETTLE_NS);
-	vt_ctl_step("status", "sleeper");
-	vt_ctl_step("start", "sleeper");
-	vt_ctl_step("start", "sleeper");
-	vt_ctl_step("restart", "sleeper");
+	vt_ctl_step("", "status", "sleeper");
+	vt_ctl_step("", "start", "sleeper");
+	vt_ctl_step("", "start", "sleeper");
+	vt_ctl_step("", "restart", "sleeper");
 	vt_nap(VT_SETTLE_NS);
-	vt_ctl_step("status", "sleeper");
-	vt_ctl_step("status", "nosuch");
-	vt_ctl_step("bogus", NULL);
-	vt_ctl_step("stop", NULL);
+	vt_ctl_step("", "status", "sleeper");
+	vt_ctl_step("", "status", "nosuch");
+	vt_ctl_step("", "bogus", NULL);
+	vt_ctl_step("", "stop", NULL);
 	uio_printf(VT_STDOUT, "vigiltest: control reboot(2) without POWER %ld\n",
 		   sys_reboot(AEGIS_REBOOT_MAGIC1, AEGIS_REBOOT_MAGIC2, AEGIS_REBOOT_CMD_POWER_OFF, NULL));
-	if (strcmp(then, "shutdown") == 0 || strcmp(then, "reboot") == 0) {
-		char program[16];
-		(void)snprintf(program, sizeof(program), "/bin/%s", then);
-		int code = vt_run(program, NULL, NULL);
-		uio_printf(VT_STDOUT, "vigiltest: control %s exit %d\n", then, code);
-	}
+	if (strcmp(then, "shutdown") == 0 || strcmp(then, "reboot") == 0)
+		vt_power_step("control", then);
 	return 0;
 }
 
-/* vigictl status, then shutdown, as this service's user: root and group wheel only (VIG-119). */
-int vt_ctl_rights(void)
+/* status, restart and shutdown as this service's user, in a session when asked (VIG-119). */
+int vt_ctl_rights(const char *how)
 {
+	char tag[32];
+	(void)snprintf(tag, sizeof(tag), "ctlrights uid %ld", sys_getuid());
+	if (strcmp(how, "session") == 0)
+		vt_session(tag);
 	int code = vt_run("/bin/vigictl", "status", "sleeper");
-	uio_printf(VT_STDOUT, "vigiltest: ctlrights uid %ld status exit %d\n", sys_getuid(), code);
-	code = vt_run("/bin/vigictl", "shutdown", NULL);
-	uio_printf(VT_STDOUT, "vigiltest: ctlrights uid %ld shutdown exit %d\n", sys_getuid(), code);
+	uio_printf(VT_STDOUT, "vigiltest: %s status exit %d\n", tag, code);
+	code = vt_run("/bin/vigictl", "restart", "sleeper");
+	uio_printf(VT_STDOUT, "vigiltest: %s restart exit %d\n", tag, code);
+	vt_power_step(tag, "shutdown");
 	return 0;
 }
 
-/* As PID 1 (POWER(R) held): reboot(2) refuses wrong magic numbers and unknown commands. */
+/* As PID 1 (POWER(R) held): vigictl finds no Vigil; reboot(2) refuses wrong magic numbers and commands. */
 int vt_novigil(void)
 {
 	int code = vt_run("/bin/vigictl", "status", NULL);
 	uio_printf(VT_STDOUT, "vigiltest: novigil vigictl exit %d\n", code);
+	/* A socket node nobody listens on: connect is ECONNREFUSED (VIG-115). */
+	long stale = vt_stale_socket();
+	int code2 = vt_run("/bin/vigictl", "status", NULL);
+	uio_printf(VT_STDOUT, "vigiltest: novigil stale socket %ld vigictl exit %d\n", stale, code2);
 	long magic = sys_reboot(AEGIS_REBOOT_MAGIC2, AEGIS_REBOOT_MAGIC1, AEGIS_REBOOT_CMD_POWER_OFF, NULL);
 	long cmd = sys_reboot(AEGIS_REBOOT_MAGIC1, AEGIS_REBOOT_MAGIC2, VT_REBOOT_BAD_CMD, NULL);
 	uio_printf(VT_STDOUT, "vigiltest: novigil reboot bad magic %ld bad command %ld\n", magic, cmd);
-	return code == VT_NO_VIGIL_STATUS && magic == -EINVAL && cmd == -EINVAL ? 0 : 1;
+	return code == VT_NO_VIGIL_STATUS && code2 == VT_NO_VIGIL_STATUS && magic == -EINVAL && cmd == -EINVAL ? 0 : 1;
 }
 
 static int vt_fifo_fails;

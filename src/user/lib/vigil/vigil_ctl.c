@@ -1,15 +1,14 @@
 /*
- * Vigil library: parsing a control request (see vigil_ctl.h, VIG-111).
+ * Vigil library: parsing and writing a control request line and the
+ * control socket's address (see vigil_ctl.h, VIG-110, VIG-111).
  */
 #include "vigil/vigil_ctl.h"
 
 #include <aegis/errno.h>
-#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "vigil/vigil_words.h"
-
-#define VIGIL_CTL_WORDS 3
 
 static const char *const vigil_ctl_names[] = {
 	[VIGIL_CTL_STATUS] = "status",   [VIGIL_CTL_START] = "start",       [VIGIL_CTL_STOP] = "stop",
@@ -17,6 +16,7 @@ static const char *const vigil_ctl_names[] = {
 };
 
 #define VIGIL_CTL_COMMANDS (sizeof(vigil_ctl_names) / sizeof(vigil_ctl_names[0]))
+#define VIGIL_CTL_COMMAND_MAX 16 /* longer than every command name */
 
 int vigil_ctl_command(const char *word, vigil_ctl_cmd_t *cmd)
 {
@@ -34,31 +34,14 @@ const char *vigil_ctl_command_name(vigil_ctl_cmd_t cmd)
 	return (size_t)cmd < VIGIL_CTL_COMMANDS ? vigil_ctl_names[cmd] : "?";
 }
 
-static bool vigil_ctl_reply_valid(const char *w, size_t len)
+bool vigil_ctl_needs_service(vigil_ctl_cmd_t cmd)
 {
-	size_t plen = sizeof(VIGIL_CTL_REPLY_PREFIX) - 1u;
-	if (len <= plen || len - plen > VIGIL_CTL_PID_DIGITS_MAX || memcmp(w, VIGIL_CTL_REPLY_PREFIX, plen) != 0)
-		return false;
-	for (size_t i = plen; i < len; i++)
-		if (w[i] < '0' || w[i] > '9')
-			return false;
-	return true;
+	return cmd == VIGIL_CTL_START || cmd == VIGIL_CTL_STOP || cmd == VIGIL_CTL_RESTART;
 }
 
-/* Split line into exactly three words at single spaces: their starts and lengths. */
-static bool vigil_ctl_split(const char *line, size_t len, const char *w[], size_t wl[])
+bool vigil_ctl_takes_service(vigil_ctl_cmd_t cmd)
 {
-	size_t n = 0, start = 0;
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && line[i] != ' ')
-			continue;
-		if (i == start || n == VIGIL_CTL_WORDS)
-			return false;
-		w[n] = line + start;
-		wl[n++] = i - start;
-		start = i + 1u;
-	}
-	return n == VIGIL_CTL_WORDS;
+	return cmd == VIGIL_CTL_STATUS || vigil_ctl_needs_service(cmd);
 }
 
 int vigil_ctl_parse(const char *line, size_t len, vigil_ctl_request_t *out)
@@ -67,27 +50,45 @@ int vigil_ctl_parse(const char *line, size_t len, vigil_ctl_request_t *out)
 	out->cmd = VIGIL_CTL_STATUS;
 	if (len > 0 && line[len - 1] == '\n')
 		len--;
-	const char *w[VIGIL_CTL_WORDS];
-	size_t wl[VIGIL_CTL_WORDS];
-	char word[VIGIL_NAME_MAX + 1];
+	if (len >= VIGIL_CTL_LINE_MAX)
+		return -EINVAL;
+	const char *space = memchr(line, ' ', len);
+	size_t clen = space ? (size_t)(space - line) : len;
+	char word[VIGIL_CTL_COMMAND_MAX];
 	vigil_ctl_cmd_t cmd;
-	if (len >= VIGIL_CTL_LINE_MAX || memchr(line, '\0', len) || !vigil_ctl_split(line, len, w, wl))
+	if (clen == 0 || clen >= sizeof(word) || memchr(line, '\0', clen))
 		return -EINVAL;
-	if (wl[0] > VIGIL_NAME_MAX)
-		return -EINVAL;
-	memcpy(word, w[0], wl[0]);
-	word[wl[0]] = '\0';
+	memcpy(word, line, clen);
+	word[clen] = '\0';
 	if (vigil_ctl_command(word, &cmd) != 0)
 		return -EINVAL;
-	bool none = wl[1] == 1 && w[1][0] == VIGIL_CTL_NO_SERVICE[0];
-	bool named = !none && vigil_name_valid(w[1], wl[1]);
-	bool needs = cmd == VIGIL_CTL_START || cmd == VIGIL_CTL_STOP || cmd == VIGIL_CTL_RESTART;
-	bool takes = cmd == VIGIL_CTL_STATUS || needs;
-	if ((!none && !named) || (needs && !named) || (!takes && named) || !vigil_ctl_reply_valid(w[2], wl[2]))
+	const char *name = space ? space + 1 : NULL;
+	size_t nlen = space ? len - clen - 1u : 0;
+	/* vigil_name_valid refuses blanks, control bytes and NUL, so one name is exactly one word. */
+	if (name && (!vigil_ctl_takes_service(cmd) || !vigil_name_valid(name, nlen)))
+		return -EINVAL;
+	if (!name && vigil_ctl_needs_service(cmd))
 		return -EINVAL;
 	out->cmd = cmd;
-	if (named)
-		memcpy(out->service, w[1], wl[1]);
-	memcpy(out->reply, w[2], wl[2]);
+	if (name)
+		memcpy(out->service, name, nlen);
 	return 0;
+}
+
+int vigil_ctl_format(vigil_ctl_cmd_t cmd, const char *service, char *buf, size_t cap)
+{
+	bool named = service && service[0];
+	int n = snprintf(buf, cap, "%s%s%s\n", vigil_ctl_command_name(cmd), named ? " " : "", named ? service : "");
+	vigil_ctl_request_t check;
+	if (n <= 0 || (size_t)n >= cap || vigil_ctl_parse(buf, (size_t)n, &check) != 0)
+		return -EINVAL;
+	return n;
+}
+
+uint32_t vigil_ctl_address(aegis_sockaddr_un_t *addr)
+{
+	memset(addr, 0, sizeof(*addr));
+	addr->sun_family = AEGIS_AF_UNIX;
+	memcpy(addr->sun_path, VIGIL_CTL_REQUEST, sizeof(VIGIL_CTL_REQUEST));
+	return (uint32_t)(sizeof(addr->sun_family) + sizeof(VIGIL_CTL_REQUEST));
 }

@@ -1,10 +1,10 @@
 /*
- * vigictl's request (see vigilctl.h): the reply FIFO is opened for reading
- * without blocking and also held open for writing by the caller itself, so
- * it never reads end-of-file before Vigil answers; the answer ends at the
- * first "ok" or "error" line, or after VIGILCTL_ANSWER_TIMEOUT_MS without a
- * byte.  Vigil is "not running" when the request FIFO is missing or has no
- * reader (ENOENT, ENXIO).
+ * vigictl's request (see vigilctl.h, spec/vigil.md VIG-112, VIG-115):
+ * connect to Vigil's control socket, send the request line, shut the
+ * sending side down and read the answer to end of file, each wait bounded
+ * by VIGILCTL_ANSWER_TIMEOUT_MS.  Vigil is "not running" when the socket is
+ * missing (ENOENT) or nobody listens on it (ECONNREFUSED), or when the
+ * connection ends without a final line.
  */
 #include "vigilctl/vigilctl.h"
 
@@ -13,16 +13,12 @@
 #include <string.h>
 
 #include <aegis/errno.h>
-#include <aegis/fcntl.h>
+#include <aegis/linux_abi.h>
+#include <aegis/unix_socket.h>
 
 #include "glue/glue.h"
 #include "uio/uio.h"
 
-/*
- * The reply FIFO: Vigil (uid 0, no DAC override) writes it as "other"; the
- * directory (01770, group wheel) keeps everyone else out (VIG-119).
- */
-#define VIGILCTL_FIFO_MODE 0622u
 #define VIGILCTL_POLLIN 0x001
 #define VIGILCTL_STDOUT 1
 #define VIGILCTL_STDERR 2
@@ -54,7 +50,7 @@ static bool vigilctl_answer_line(const char *prog, char *line, int *status)
 	return false;
 }
 
-/* Read and print answer lines until the final one or the timeout. */
+/* Read and print answer lines to the final one, end of file or the timeout. */
 static int vigilctl_read_answer(const char *prog, int fd)
 {
 	char buf[VIGIL_CTL_LINE_MAX];
@@ -66,15 +62,18 @@ static int vigilctl_read_answer(const char *prog, int fd)
 		if (ready == -EINTR)
 			continue;
 		if (ready <= 0) {
-			(void)uio_printf(VIGILCTL_STDERR, "%s: no answer from vigil within %d ms\n", prog,
+			(void)uio_printf(VIGILCTL_STDERR, "%s: vigil is not running (no answer within %d ms)\n", prog,
 					 VIGILCTL_ANSWER_TIMEOUT_MS);
 			return VIGILCTL_EXIT_NO_VIGIL;
 		}
 		long got = sys_read(fd, buf + have, sizeof(buf) - 1u - have);
 		if (got == -EAGAIN || got == -EINTR)
 			continue;
-		if (got <= 0)
-			return status;
+		if (got <= 0) {
+			(void)uio_printf(VIGILCTL_STDERR, "%s: vigil is not running (the connection ended without an answer)\n",
+					 prog);
+			return VIGILCTL_EXIT_NO_VIGIL;
+		}
 		have += (size_t)got;
 		char *nl;
 		while ((nl = memchr(buf, '\n', have)) != NULL) {
@@ -92,72 +91,49 @@ static int vigilctl_read_answer(const char *prog, int fd)
 	}
 }
 
-/* Send the request line into the request FIFO; a missing FIFO or reader means no Vigil. */
-static int vigilctl_send(const char *prog, const char *line, size_t len)
+/* Connect to the control socket: the descriptor, or -1 with the message printed. */
+static long vigilctl_connect(const char *prog)
 {
-	long fd = sys_open(VIGIL_CTL_REQUEST, AEGIS_O_WRONLY | AEGIS_O_NONBLOCK | AEGIS_O_CLOEXEC, 0);
-	if (fd == -ENOENT || fd == -ENXIO) {
-		(void)uio_printf(VIGILCTL_STDERR, "%s: vigil is not running (no reader on %s)\n", prog,
-				 VIGIL_CTL_REQUEST);
-		return VIGILCTL_EXIT_NO_VIGIL;
-	}
+	long fd = sys_socket(AEGIS_AF_UNIX, AEGIS_SOCK_STREAM | AEGIS_SOCK_CLOEXEC, 0);
 	if (fd < 0) {
-		(void)uio_printf(VIGILCTL_STDERR, "%s: cannot open %s (error %ld)\n", prog, VIGIL_CTL_REQUEST, fd);
-		return VIGILCTL_EXIT_NO_VIGIL;
+		(void)uio_printf(VIGILCTL_STDERR, "%s: cannot make a socket (error %ld)\n", prog, fd);
+		return -1;
 	}
-	long put = sys_write((int)fd, line, len);
+	aegis_sockaddr_un_t addr;
+	uint32_t alen = vigil_ctl_address(&addr);
+	long r = sys_connect((int)fd, &addr, alen);
+	if (r == 0)
+		return fd;
 	(void)sys_close((int)fd);
-	if (put != (long)len) {
-		(void)uio_printf(VIGILCTL_STDERR, "%s: cannot send the request (error %ld)\n", prog, put);
-		return VIGILCTL_EXIT_NO_VIGIL;
-	}
-	return VIGILCTL_EXIT_OK;
+	if (r == -ENOENT || r == -ECONNREFUSED)
+		(void)uio_printf(VIGILCTL_STDERR, "%s: vigil is not running (%s %s)\n", prog,
+				 r == -ENOENT ? "no" : "nobody listens on", VIGIL_CTL_REQUEST);
+	else
+		(void)uio_printf(VIGILCTL_STDERR, "%s: cannot connect to %s (error %ld)\n", prog, VIGIL_CTL_REQUEST, r);
+	return -1;
 }
 
 int vigilctl_request(const char *prog, vigil_ctl_cmd_t cmd, const char *service)
 {
-	char reply[VIGIL_CTL_PATH_MAX];
 	char line[VIGIL_CTL_LINE_MAX];
-	(void)snprintf(reply, sizeof(reply), "%s%ld", VIGIL_CTL_REPLY_PREFIX, sys_getpid());
-	int n = snprintf(line, sizeof(line), "%s %s %s\n", vigil_ctl_command_name(cmd),
-			 service && service[0] ? service : VIGIL_CTL_NO_SERVICE, reply);
-	vigil_ctl_request_t check;
-	if (n <= 0 || (size_t)n >= sizeof(line) || vigil_ctl_parse(line, (size_t)n, &check) != 0) {
+	int n = vigil_ctl_format(cmd, service, line, sizeof(line));
+	if (n < 0) {
 		(void)uio_printf(VIGILCTL_STDERR, "%s: invalid service name\n", prog);
 		return VIGILCTL_EXIT_USAGE;
 	}
-	(void)sys_unlink(reply);
-	long r = sys_mknod(reply, AEGIS_S_IFIFO | VIGILCTL_FIFO_MODE, 0);
-	if (r == -ENOENT) {
-		(void)uio_printf(VIGILCTL_STDERR, "%s: vigil is not running (no %s)\n", prog, VIGIL_CTL_DIR);
+	long fd = vigilctl_connect(prog);
+	if (fd < 0)
 		return VIGILCTL_EXIT_NO_VIGIL;
-	}
-	if (r == 0)
-		r = sys_chmod(reply, VIGILCTL_FIFO_MODE); /* the umask may have taken bits away */
-	if (r == -EACCES) {
-		(void)uio_printf(VIGILCTL_STDERR, "%s: permission denied: only root and group %s may control vigil\n",
-				 prog, VIGIL_CTL_GROUP);
-		return VIGILCTL_EXIT_REFUSED;
-	}
-	if (r != 0) {
-		(void)uio_printf(VIGILCTL_STDERR, "%s: cannot make %s (error %ld)\n", prog, reply, r);
-		return r == -EACCES || r == -ENOCAP ? VIGILCTL_EXIT_REFUSED : VIGILCTL_EXIT_NO_VIGIL;
-	}
-	long rfd = sys_open(reply, AEGIS_O_RDONLY | AEGIS_O_NONBLOCK | AEGIS_O_CLOEXEC, 0);
-	long hold = rfd >= 0 ? sys_open(reply, AEGIS_O_WRONLY | AEGIS_O_NONBLOCK | AEGIS_O_CLOEXEC, 0) : rfd;
 	int status;
-	if (rfd < 0 || hold < 0) {
-		(void)uio_printf(VIGILCTL_STDERR, "%s: cannot open %s (error %ld)\n", prog, reply, rfd < 0 ? rfd : hold);
+	long put = sys_write((int)fd, line, (size_t)n);
+	long shut = put == n ? sys_shutdown((int)fd, AEGIS_SHUT_WR) : 0;
+	if (put != n || shut != 0) {
+		(void)uio_printf(VIGILCTL_STDERR, "%s: cannot send the request (error %ld)\n", prog,
+				 put != n ? put : shut);
 		status = VIGILCTL_EXIT_NO_VIGIL;
 	} else {
-		status = vigilctl_send(prog, line, (size_t)n);
-		if (status == VIGILCTL_EXIT_OK)
-			status = vigilctl_read_answer(prog, (int)rfd);
+		status = vigilctl_read_answer(prog, (int)fd);
 	}
-	if (hold >= 0)
-		(void)sys_close((int)hold);
-	if (rfd >= 0)
-		(void)sys_close((int)rfd);
-	(void)sys_unlink(reply);
+	(void)sys_close((int)fd);
 	return status;
 }

@@ -1,7 +1,7 @@
 /*
- * The client side of Vigil's control FIFO (spec/vigil.md VIG-110..117),
- * shared by vigictl, shutdown and reboot: make a reply FIFO, send one
- * request, print the answer, remove the reply FIFO.
+ * The client side of Vigil's control socket (spec/vigil.md VIG-110..117),
+ * shared by vigictl, shutdown and reboot: connect, send one request, print
+ * the answer.
  */
 #ifndef AEGIS_VIGILCTL_H
 #define AEGIS_VIGILCTL_H
@@ -10,7 +10,7 @@
 
 /* Exit statuses of the three programs. */
 #define VIGILCTL_EXIT_OK 0
-#define VIGILCTL_EXIT_REFUSED 1   /* Vigil answered "error ..." */
+#define VIGILCTL_EXIT_REFUSED 1   /* Vigil answered "error ..." (refused, busy, unknown service) */
 #define VIGILCTL_EXIT_USAGE 2
 #define VIGILCTL_EXIT_NO_VIGIL 3  /* Vigil is not running or does not answer */
 
