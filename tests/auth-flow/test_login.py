@@ -125,7 +125,8 @@ with tempfile.TemporaryDirectory(prefix="aegis-login-") as tmp:
     # ---- sim, a normal boot: the shipped root image and the sim initrd, then the real stsh ----
     normal = ["--module", ROOTFS_IMAGE + ",rootfs", "--module", SIM_INITRD + ",initrd"]
     r = sim(tmp, ["root", "wrong", "", "nobody", PASSWORD, "root", "x" * 200, "root", PASSWORD,
-                  "caps", "echo $0 $HOME $USER", "cat /var/log/auth.log", "exit"], normal, "normal")
+                  "caps", "echo $0 $HOME $USER", "cat /var/log/auth.log", "vigictl status getty",
+                  "vigictl restart dhcp", "exit"], normal, "normal")
     out = r.text
     t.ok("vigil: started 'getty'" in out and "This system is restricted to authorized users" in out
          and "\nlogin: " in out, "AUTH-070 sim: a normal boot reaches Vigil's getty, the banner and the prompt",
@@ -160,6 +161,11 @@ with tempfile.TemporaryDirectory(prefix="aegis-login-") as tmp:
                 "LOGIN on /dev/console by 'root' (uid 0)"]
     t.ok(logged == want_log, "AUTH-077 sim: `cat /var/log/auth.log` in the session shows every failure's reason and "
          "the login (%r)" % logged, detail=r.detail)
+    t.ok(re.search(r"^vigictl: getty running pid=\d+ restarts=1 ", session, re.M) is not None
+         and re.search(r"^vigictl: ok dhcp (started|restarting)$", session, re.M) is not None
+         and re.search(r"vigil: control: restart dhcp from pid \d+ uid 0 \(authenticated session\)", session) is not None,
+         "VIG-119 sim: in the authenticated session typed vigictl reads the status and restarts a service",
+         detail=r.detail)
     t.ok("unknown user" not in first and "does not match" not in first,
          "AUTH-073 sim: libauth's reasons never reach the terminal during login", detail=r.detail)
     t.ok("ERROR: AddressSanitizer" not in r.stderr and "runtime error" not in r.stderr + out,
