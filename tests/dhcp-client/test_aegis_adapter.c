@@ -138,7 +138,7 @@ static void test_dhcp_070_interface_without_sockets(void **state)
 	assert_int_equal(netcfg_register(fake_mac), 0);
 	assert_int_equal(dhcpaegis_main(), DHCPAEGIS_EXIT_CANNOT_START);
 	assert_int_equal(socket_calls, 1);
-	assert_string_equal(err_out, "[DHCP] cannot open a UDP socket (the kernel has no sockets, errno 38), exiting\n");
+	assert_string_equal(err_out, "[DHCP] cannot open a UDP socket (the kernel has no UDP/IPv4 sockets yet, errno 97), exiting\n");
 	aegis_netcfg_info_t info;
 	assert_int_equal(netcfg_info(&info), 0);
 	assert_int_equal(info.ip, 0);

@@ -18,16 +18,24 @@
 
 #define SOCKET_TYPE_FLAGS ((uint32_t)(AEGIS_SOCK_NONBLOCK | AEGIS_SOCK_CLOEXEC))
 
-/* Check socket/socketpair's arguments (UNIX-002): 0 and the O_NONBLOCK/O_CLOEXEC flags, or -errno. */
+/*
+ * Check socket/socketpair's arguments (UNIX-002): 0 and the O_NONBLOCK/O_CLOEXEC flags, or -errno.
+ * The family decides the gate (CAP-110): AF_UNIX needs IPC(R), AF_INET NET_SOCKET(R) (and has no
+ * stack yet: -EAFNOSUPPORT); no other family is known, so it is refused without a gate.
+ */
 static int socket_args(const process_t *p, const syscall_args_t *args, uint32_t *flags)
 {
+	int64_t domain = (int64_t)args->a[0], protocol = (int64_t)args->a[2];
+	uint32_t type = (uint32_t)args->a[1];
+	if (domain == AEGIS_AF_INET) {
+		int r = proc_cap_require(p, CAP_KIND_NET_SOCKET, CAP_RIGHTS_READ);
+		return r != 0 ? r : -EAFNOSUPPORT;
+	}
+	if (domain != AEGIS_AF_UNIX)
+		return -EAFNOSUPPORT;
 	int r = proc_cap_require(p, CAP_KIND_IPC, CAP_RIGHTS_READ);
 	if (r != 0)
 		return r;
-	int64_t domain = (int64_t)args->a[0], protocol = (int64_t)args->a[2];
-	uint32_t type = (uint32_t)args->a[1];
-	if (domain != AEGIS_AF_UNIX)
-		return -EAFNOSUPPORT;
 	if (type & ~(SOCKET_TYPE_FLAGS | AEGIS_SOCK_TYPE_MASK))
 		return -EINVAL;
 	if ((type & AEGIS_SOCK_TYPE_MASK) != AEGIS_SOCK_STREAM || (protocol != 0 && protocol != AEGIS_AF_UNIX))

@@ -25,14 +25,11 @@ static int64_t fb_offset(bool random, unsigned i, uint64_t *state)
 	return (int64_t)(fb_random(state) % (FB_FILE_BYTES / FB_RAND_BLOCK)) * FB_RAND_BLOCK;
 }
 
-/* One timed part: count transfers of len bytes (writes end with fsync), then its figure. */
-static bool fb_part(const fb_target_t *t, const char *op, int fd, bool write, bool random)
+/* One round of a part: count transfers of len bytes (writes end with fsync); false after reporting a failure. */
+static bool fb_round(const fb_target_t *t, const char *op, int fd, bool write, bool random, unsigned count,
+		     size_t len)
 {
 	uint64_t state = FB_SEED;
-	unsigned count = random ? FB_RAND_OPS : FB_FILE_BYTES / FB_SEQ_CHUNK;
-	size_t len = random ? FB_RAND_BLOCK : FB_SEQ_CHUNK;
-	fb_start(t, op);
-	uint64_t t0 = fb_now_ns();
 	for (unsigned i = 0; i < count; i++) {
 		int64_t at = fb_offset(random, i, &state);
 		long n = write ? sys_pwrite64(fd, fb_buf, len, at) : sys_pread64(fd, fb_buf, len, at);
@@ -40,9 +37,24 @@ static bool fb_part(const fb_target_t *t, const char *op, int fd, bool write, bo
 			return fb_fail(t, op, write ? "pwrite" : "pread", n);
 	}
 	long r = write ? sys_fsync(fd) : 0;
-	if (r != 0)
-		return fb_fail(t, op, "fsync", r);
-	fb_report(t, op, (uint64_t)count * len, FB_BYTES, fb_now_ns() - t0);
+	return r == 0 ? true : fb_fail(t, op, "fsync", r);
+}
+
+/* One timed part: rounds of it until the clock saw FB_PART_MIN_NS (at most FB_ROUNDS_MAX), then its figure. */
+static bool fb_part(const fb_target_t *t, const char *op, int fd, bool write, bool random)
+{
+	unsigned count = random ? FB_RAND_OPS : FB_FILE_BYTES / FB_SEQ_CHUNK;
+	size_t len = random ? FB_RAND_BLOCK : FB_SEQ_CHUNK;
+	unsigned rounds = 0;
+	fb_start(t, op);
+	uint64_t t0 = fb_now_ns(), elapsed = 0;
+	do {
+		if (!fb_round(t, op, fd, write, random, count, len))
+			return false;
+		rounds++;
+		elapsed = fb_now_ns() - t0;
+	} while (elapsed < FB_PART_MIN_NS && rounds < FB_ROUNDS_MAX);
+	fb_report(t, op, (uint64_t)rounds * count * len, FB_BYTES, elapsed);
 	return true;
 }
 

@@ -34,6 +34,9 @@
 #define FB_SEQ_CHUNK 65536u
 #define FB_RAND_BLOCK 4096u
 #define FB_RAND_OPS 512u
+/* A part faster than the clock can see (QEMU's PIT clock can stall for a tick) runs again, up to FB_ROUNDS_MAX rounds, until it took FB_PART_MIN_NS (FS-152). */
+#define FB_PART_MIN_NS 20000000ull
+#define FB_ROUNDS_MAX 8u
 #define FB_META_FILES 200u
 #define FB_PATH_MAX 128u
 

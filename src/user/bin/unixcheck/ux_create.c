@@ -12,6 +12,7 @@
 
 #define UX_BAD_TYPE_FLAG 0x100
 #define UX_DGRAM 2
+#define UX_UNKNOWN_FAMILY 10 /* AF_INET6: no such family in Aegis */
 #define UX_BAD_PROTOCOL 5
 #define UX_CLOSED_FD 200 /* never opened here */
 #define UX_GATE_OK 0
@@ -32,13 +33,15 @@ static int ux_gate_child(void)
 
 void ux_check_create(void)
 {
-	long inet = sys_socket(AEGIS_AF_INET, AEGIS_SOCK_STREAM, 0);
+	long inet = sys_socket(AEGIS_AF_INET, AEGIS_SOCK_STREAM, 0); /* PID 1 holds no NET_SOCKET */
+	long other = sys_socket(UX_UNKNOWN_FAMILY, AEGIS_SOCK_STREAM, 0);
 	long dgram = sys_socket(AEGIS_AF_UNIX, UX_DGRAM, 0);
 	long proto = sys_socket(AEGIS_AF_UNIX, AEGIS_SOCK_STREAM, UX_BAD_PROTOCOL);
 	long flag = sys_socket(AEGIS_AF_UNIX, AEGIS_SOCK_STREAM | UX_BAD_TYPE_FLAG, 0);
-	tcheck(inet == -EAFNOSUPPORT && dgram == -EPROTONOSUPPORT && proto == -EPROTONOSUPPORT && flag == -EINVAL,
-	       "UNIX-002", "AF_INET, datagram, a protocol and an unknown flag are refused", "%ld %ld %ld %ld", inet,
-	       dgram, proto, flag);
+	tcheck(inet == -ENOCAP && other == -EAFNOSUPPORT && dgram == -EPROTONOSUPPORT && proto == -EPROTONOSUPPORT &&
+		       flag == -EINVAL,
+	       "UNIX-002", "AF_INET without NET_SOCKET, another family, datagram, a protocol and an unknown flag are refused",
+	       "%ld %ld %ld %ld %ld", inet, other, dgram, proto, flag);
 	long fd = ux_socket(AEGIS_SOCK_NONBLOCK | AEGIS_SOCK_CLOEXEC);
 	long fl = fd >= 0 ? sys_fcntl((int)fd, AEGIS_F_GETFL, 0) : fd;
 	long fdf = fd >= 0 ? sys_fcntl((int)fd, AEGIS_F_GETFD, 0) : fd;

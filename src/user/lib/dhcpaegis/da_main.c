@@ -76,11 +76,13 @@ static void da_write_resolv(void *ctx, const char *text)
         da_failed(ctx, "writing " DHCPAEGIS_RESOLV_PATH, r);
 }
 
-/* Why no socket could be had, in words for the two causes we expect. */
+/* Why no socket could be had, in words for the causes we expect. */
 static const char *da_socket_reason(int err)
 {
     if (err == -ENOSYS)
         return "the kernel has no sockets";
+    if (err == -EAFNOSUPPORT)
+        return "the kernel has no UDP/IPv4 sockets yet";
     if (err == -ENOCAP)
         return "no NET_SOCKET capability";
     return "error";
