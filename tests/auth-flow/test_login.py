@@ -126,7 +126,8 @@ with tempfile.TemporaryDirectory(prefix="aegis-login-") as tmp:
     normal = ["--module", ROOTFS_IMAGE + ",rootfs", "--module", SIM_INITRD + ",initrd"]
     r = sim(tmp, ["root", "wrong", "", "nobody", PASSWORD, "root", "x" * 200, "root", PASSWORD,
                   "caps", "echo $0 $HOME $USER", "cat /var/log/auth.log", "vigictl status getty",
-                  "vigictl restart dhcp", "exit"], normal, "normal")
+                  "vigictl restart dhcp", "touch /tmp/owned", "chown dhcp:dhcp /tmp/owned",
+                  "stat -c %U:%G /tmp/owned", "hostname lab1", "uname -n", "exit"], normal, "normal")
     out = r.text
     t.ok("vigil: started 'getty'" in out and "This system is restricted to authorized users" in out
          and "\nlogin: " in out, "AUTH-070 sim: a normal boot reaches Vigil's getty, the banner and the prompt",
@@ -166,6 +167,10 @@ with tempfile.TemporaryDirectory(prefix="aegis-login-") as tmp:
          and re.search(r"vigil: control: restart dhcp from pid \d+ uid 0 \(authenticated session\)", session) is not None,
          "VIG-119 sim: in the authenticated session typed vigictl reads the status and restarts a service",
          detail=r.detail)
+    t.ok("\ndhcp:dhcp\n" in session, "FS-022 sim: the administrator's chown gives a file away in the session "
+         "(shipped policy admin SETUID)", detail=r.detail)
+    t.ok("\nlab1\nroot@lab1:~# " in session, "NETCFG-020 sim: `hostname lab1` in the session renames the machine: "
+         "uname -n and the prompt show it (shipped policy admin NET_ADMIN)", detail=r.detail)
     t.ok("unknown user" not in first and "does not match" not in first,
          "AUTH-073 sim: libauth's reasons never reach the terminal during login", detail=r.detail)
     t.ok("ERROR: AddressSanitizer" not in r.stderr and "runtime error" not in r.stderr + out,

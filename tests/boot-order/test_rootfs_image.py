@@ -55,7 +55,7 @@ else:
     t.ok(r.status == STATUS_PASS and any(l.startswith(RAMDISK_OK) for l in r.lines)
          and any(l.startswith(EXT2_OK) for l in r.lines),
          "BOOT-022 the test ISO's module2 image is mounted as ramdisk0", detail=r.describe())
-    t.ok("[CAP_POLICY] OK: 12 policies loaded" in r.lines,
+    t.ok("[CAP_POLICY] OK: 15 policies loaded" in r.lines,
          "POL-040 QEMU loads the shipped policies from the mounted root", detail=r.describe())
     r = boot(kernel=kernel_path(), cmdline="test=boot", extra=["-initrd", IMAGE])
     t.ok(r.status == STATUS_PASS and any(l.startswith(EXT2_OK) for l in r.lines),

@@ -33,7 +33,7 @@ SIM_ORDER = [
     "[EXT2] OK: mounted ramdisk0, 4096 blocks, 1024 inodes",
     registered_line(INITRD_IMAGE) if os.path.exists(INITRD_IMAGE) else "[INITRD] OK: (initrd not built)",
     "[VFS] OK: root is the initrd over ext2, 5 file systems mounted",
-    "[CAP_POLICY] OK: 12 policies loaded",
+    "[CAP_POLICY] OK: 15 policies loaded",
     "[POLL] OK: vfs poll pipe",
     "[IRQ] OK: interrupts enabled, 2 timer ticks in 20 ms",
     "[AEGIS] OK: early boot complete",

@@ -35,9 +35,9 @@ def boot_with(image):
 
 
 r = boot_with(os.path.join(BUILD, "rootfs.img"))
-t.ok(find_in_order(r.lines, ["[EXT2] OK: mounted ramdisk0", "[CAP_POLICY] OK: 12 policies loaded",
+t.ok(find_in_order(r.lines, ["[EXT2] OK: mounted ramdisk0", "[CAP_POLICY] OK: 15 policies loaded",
                               "[AEGIS] OK: early boot complete"]) is None and r.status == 33,
-     "POL-040 the shipped root file system loads its 12 policies after the mount", detail=r.stdout)
+     "POL-040 the shipped root file system loads its 15 policies after the mount", detail=r.stdout)
 t.ok(not any(l.startswith("[CAP_POLICY] WARN") for l in r.lines), "POL-040 the shipped policies load without warnings",
      detail=r.stdout)
 
