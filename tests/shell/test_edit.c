@@ -1,4 +1,4 @@
-/* The line editor and history (spec/shell.md SH-071..SH-076), fed byte by byte. */
+/* The line editor and history (spec/shell.md SH-071..SH-079, SH-100, SH-101), fed byte by byte. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -175,12 +175,134 @@ static void test_sh_075_history(void **state)
 	expect_line("x");
 }
 
+/* SH-077: ^W erases the blanks and then the word before the cursor. */
+static void test_sh_077_ctrl_w(void **state)
+{
+	start();
+	type("\x17" "echo one  two\x17");
+	expect_line("echo one  ");
+	type("\x17");
+	expect_line("echo ");
+	type("a b\x1b[D\x1b[D\x17");
+	expect_line("echo  b");
+	assert_int_equal(ed.cursor, 5);
+	type("\x01\x17");
+	expect_line("echo  b");
+	assert_int_equal(ed.cursor, 0);
+	type("\x1b[F\x17\x17");
+	expect_line("");
+}
+
+/* SH-078: ^L clears the screen and writes the prompt and the line, cursor where it was. */
+static void test_sh_078_ctrl_l(void **state)
+{
+	start();
+	type("abc\x1b[D");
+	type("\x0c");
+	assert_int_equal(ed.outlen, strlen("\x1b[H\x1b[2Jabc\b"));
+	assert_memory_equal(ed.out, "\x1b[H\x1b[2Jabc\b", ed.outlen);
+	sh_edit_options(&ed, "$ ", NULL);
+	type("\x0c");
+	assert_memory_equal(ed.out, "\x1b[H\x1b[2J$ abc\b", ed.outlen);
+	assert_string_equal(ed.line, "abc");
+	assert_int_equal(ed.cursor, 2);
+}
+
+/* A PATH of one directory, /bin, and a working directory with a directory and a file. */
+static void fake_list(void *ctx, const char *dir, sh_complete_t *c)
+{
+	static const char *const bin[] = { "echo", "sh", "shpause", "shutdown", "who", "whoami", NULL };
+	(void)ctx;
+	for (size_t i = 0; strcmp(dir, "/bin") == 0 && bin[i] != NULL; i++)
+		sh_complete_offer(c, bin[i], false);
+	if (strcmp(dir, ".") == 0) {
+		sh_complete_offer(c, "docs", true);
+		sh_complete_offer(c, "notes", false);
+	}
+}
+
+static const char *const builtins[] = { "echo", "exit", NULL };
+static const sh_complete_src_t source = { .list = fake_list, .path = "/bin", .builtins = builtins };
+
+/* SH-100: Tab completes a unique match with ' ' or '/', several to their shared prefix, none not at all. */
+static void test_sh_100_tab(void **state)
+{
+	start();
+	type("ech\t");
+	expect_line("ech"); /* no source: Tab does nothing */
+	start();
+	sh_edit_options(&ed, "$ ", &source);
+	type("ech\t");
+	expect_line("echo ");
+	type("/bin/whoa\t");
+	expect_line("echo /bin/whoami ");
+	type("d\t");
+	expect_line("echo /bin/whoami docs/");
+	type("\x15zz\t");
+	assert_int_equal(ed.outlen, 0);
+	expect_line("zz");
+	type("\x15wh\t");
+	expect_line("who");
+	type("\x15x\x01" "exi\t");
+	expect_line("exit x"); /* the word ends at the cursor */
+	assert_int_equal(ed.cursor, 5);
+	start();
+	sh_edit_options(&ed, "$ ", &source);
+	for (int i = 0; i < SH_LINE_MAX - 6; i++)
+		sh_edit_feed(&ed, 'a');
+	type("; ech\t"); /* one byte of room, "o " needs two */
+	assert_int_equal(ed.len, SH_LINE_MAX - 1);
+	assert_int_equal(ed.full, 1);
+	assert_int_equal(ed.outlen, 1);
+	assert_int_equal(ed.out[0], '\a');
+}
+
+/* Cells as wide as the widest name and two spaces; the prompt, the line and the cursor's way back after. */
+#define LIST_SH "\nsh        shpause   shutdown\n$ /bin/sh"
+#define LIST_ALL "\necho      exit      sh        shpause   shutdown  who       whoami\n$ who\b\b\b"
+
+/* SH-101: a second Tab lists the matches, then the prompt and the line again; another key in between resets. */
+static void test_sh_101_list(void **state)
+{
+	start();
+	sh_edit_options(&ed, "$ ", &source);
+	type("/bin/sh\t");
+	assert_int_equal(ed.outlen, 0);
+	type("\t");
+	assert_int_equal(ed.outlen, strlen(LIST_SH));
+	assert_memory_equal(ed.out, LIST_SH, ed.outlen);
+	type("\t");
+	assert_int_equal(ed.outlen, strlen(LIST_SH));
+	type("x\x7f\t");
+	assert_int_equal(ed.outlen, 0);
+	start();
+	sh_edit_options(&ed, "$ ", &source);
+	type("cat \x1b[D\t");
+	expect_line("cat "); /* cursor after "cat": a command word, and no command starts with "cat" */
+	type("\x1b[C\t\t");
+	assert_int_equal(ed.outlen, strlen("\ndocs/  notes\n$ cat "));
+	assert_memory_equal(ed.out, "\ndocs/  notes\n$ cat ", ed.outlen);
+	type("w\t\t");
+	assert_string_equal(ed.line, "cat w"); /* no match in the working directory: nothing, not even a listing */
+	assert_int_equal(ed.outlen, 0);
+	start();
+	sh_edit_options(&ed, "$ ", &source);
+	type("wh\t\t");
+	assert_int_equal(ed.outlen, strlen("\nwho     whoami\n$ who"));
+	assert_memory_equal(ed.out, "\nwho     whoami\n$ who", ed.outlen);
+	type("\x01\t\t");
+	assert_int_equal(ed.outlen, strlen(LIST_ALL));
+	assert_memory_equal(ed.out, LIST_ALL, ed.outlen);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sh_071_editing), cmocka_unit_test(test_sh_072_kill),
 		cmocka_unit_test(test_sh_073_ctrl_c_d), cmocka_unit_test(test_sh_074_full),
-		cmocka_unit_test(test_sh_075_history),
+		cmocka_unit_test(test_sh_075_history), cmocka_unit_test(test_sh_077_ctrl_w),
+		cmocka_unit_test(test_sh_078_ctrl_l),  cmocka_unit_test(test_sh_100_tab),
+		cmocka_unit_test(test_sh_101_list),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

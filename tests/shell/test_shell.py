@@ -49,6 +49,14 @@ checks = [
     ("SH-073", "after Ctrl-C the shell goes on", "after ctrl-c 130\n"),
     ("SH-071", "arrows, backspace, ^A and ^E edit the line", "stsh: Xecho: command not found\n"),
     ("SH-075", "Up twice recalls the line before the last", "after ctrl-c 127\n"),
+    ("SH-100", "Tab completes a builtin's name with a space", "/tmp$ echo tab-ok\ntab-ok\n"),
+    ("SH-100", "Tab completes a path in /bin, which then runs", "/tmp$ /bin/whoami \nroot\n"),
+    ("SH-077", "^W erases the word before the cursor", "\none three\n"),
+    ("SH-071", "Delete (ESC [ 3 ~) erases at the cursor", "\ndel-abc\n"),
+    ("SH-078", "^L clears the screen and writes the prompt and the line again",
+     "echo cle\x1b[H\x1b[2Jroot@aegis:/tmp$ echo cleared\ncleared\n"),
+    ("SH-101", "a second Tab lists the matches sorted in columns, then the prompt and the line",
+     "/tmp$ /bin/sh\nsh          shellprobe  shpause     shutdown\nroot@aegis:/tmp$ /bin/sh"),
     ("SH-086", "/bin/sh has no caps builtin", "sh: caps: command not found\n"),
     ("SH-080", "stsh -c in a pipeline", "sh-ok\n"),
     ("SH-081", "sh runs a script file line by line", "sh: three: command not found\n"),
@@ -134,6 +142,11 @@ try:
     child.send("echo hx\x1b[D\x7fi\x1b[C!\r")
     child.expect_exact("\nix!")
     steps.append("editing")
+    child.send("ech\tqemu-tab\r")
+    child.expect_exact("\nqemu-tab")
+    child.send("echo gone kept\x17word\r")
+    child.expect_exact("\ngone word")
+    steps.append("tab and ^W")
     child.send("caps\r")
     child.expect_exact("VFS_READ r--")
     child.send("exit 0\r")
@@ -143,6 +156,6 @@ except Exception as e:  # pexpect timeout or EOF: reported with what arrived
     qemu_ok = False
     steps += ["stopped: %s" % type(e).__name__, repr(str(child.before or "")[-600:])]
 child.terminate(force=True)
-t.ok(qemu_ok, "SH-053 qemu: pipelines, a syntax error, Ctrl-C on a foreground child, editing, caps and exit over "
-     "serial", detail="\n".join(steps))
+t.ok(qemu_ok, "SH-053 qemu: pipelines, a syntax error, Ctrl-C on a foreground child, editing, Tab (SH-100), ^W "
+     "(SH-077), caps and exit over serial", detail="\n".join(steps))
 t.done()

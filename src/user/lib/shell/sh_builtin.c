@@ -25,6 +25,7 @@ static const sh_builtin_entry_t sh_builtins[] = {
 };
 
 #define SH_BUILTIN_COUNT (sizeof(sh_builtins) / sizeof(sh_builtins[0]))
+_Static_assert(SH_BUILTIN_COUNT < SH_BUILTIN_NAMES_MAX, "SH_BUILTIN_NAMES_MAX holds every builtin's name");
 
 static bool sh_builtin_offered(const sh_shell_t *sh, const sh_builtin_entry_t *b)
 {
@@ -37,6 +38,17 @@ sh_builtin_fn sh_builtin_find(const sh_shell_t *sh, const char *name)
 		if (strcmp(sh_builtins[i].name, name) == 0 && sh_builtin_offered(sh, &sh_builtins[i]))
 			return sh_builtins[i].fn;
 	return NULL;
+}
+
+size_t sh_builtin_names(const sh_shell_t *sh, const char **names, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < SH_BUILTIN_COUNT && n + 1 < cap; i++)
+		if (sh_builtin_offered(sh, &sh_builtins[i]))
+			names[n++] = sh_builtins[i].name;
+	if (cap > 0)
+		names[n] = NULL;
+	return n;
 }
 
 int sh_builtin_help(sh_shell_t *sh, int argc, char **argv)

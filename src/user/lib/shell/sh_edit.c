@@ -1,4 +1,4 @@
-/* The interactive line editor (sh_edit.h): keys, escape sequences and their echo. */
+/* The interactive line editor (sh_edit.h): keys, escape sequences and their echo; Tab's rules are sh_complete.c. */
 #include "shell/sh_edit.h"
 
 #include <string.h>
@@ -11,15 +11,19 @@
 #define SH_KEY_CTRL_F 0x06
 #define SH_KEY_BELL 0x07
 #define SH_KEY_BS 0x08
+#define SH_KEY_TAB 0x09
 #define SH_KEY_LF 0x0a
 #define SH_KEY_CTRL_K 0x0b
+#define SH_KEY_CTRL_L 0x0c
 #define SH_KEY_CR 0x0d
 #define SH_KEY_CTRL_N 0x0e
 #define SH_KEY_CTRL_P 0x10
 #define SH_KEY_CTRL_U 0x15
+#define SH_KEY_CTRL_W 0x17
 #define SH_KEY_ESC 0x1b
 #define SH_KEY_DEL 0x7f
 #define SH_KEY_PRINT_FIRST 0x20
+#define SH_CLEAR_SCREEN "\x1b[H\x1b[2J" /* cursor home, erase the whole screen */
 
 void sh_edit_start(sh_edit_t *ed, const sh_hist_t *hist)
 {
@@ -32,6 +36,15 @@ void sh_edit_start(sh_edit_t *ed, const sh_hist_t *hist)
 	ed->seqlen = 0;
 	ed->outlen = 0;
 	ed->full = 0;
+	ed->prompt = NULL;
+	ed->source = NULL;
+	ed->tab_many = 0;
+}
+
+void sh_edit_options(sh_edit_t *ed, const char *prompt, const sh_complete_src_t *source)
+{
+	ed->prompt = prompt;
+	ed->source = source;
 }
 
 static void sh_out(sh_edit_t *ed, const char *s, size_t n)
@@ -65,19 +78,29 @@ static void sh_move_to(sh_edit_t *ed, size_t pos)
 	ed->cursor = pos;
 }
 
-static void sh_insert(sh_edit_t *ed, char c)
+/* Insert text[0..n) at the cursor, or ring the bell and change nothing when it does not fit. */
+static void sh_insert(sh_edit_t *ed, const char *text, size_t n)
 {
-	if (ed->len >= SH_LINE_MAX) {
+	if (n > SH_LINE_MAX - ed->len) {
 		ed->full = 1;
 		sh_out_repeat(ed, SH_KEY_BELL, 1);
 		return;
 	}
-	memmove(ed->line + ed->cursor + 1, ed->line + ed->cursor, ed->len - ed->cursor + 1);
-	ed->line[ed->cursor] = c;
-	ed->len++;
-	sh_out(ed, &c, 1);
-	ed->cursor++;
+	memmove(ed->line + ed->cursor + n, ed->line + ed->cursor, ed->len - ed->cursor + 1);
+	memcpy(ed->line + ed->cursor, text, n);
+	ed->len += n;
+	sh_out(ed, text, n);
+	ed->cursor += n;
 	sh_redraw_tail(ed, 0);
+}
+
+/* The prompt and the whole line again, the cursor back where it was (after ^L or a listing). */
+static void sh_redraw_all(sh_edit_t *ed)
+{
+	if (ed->prompt != NULL)
+		sh_out(ed, ed->prompt, strlen(ed->prompt));
+	sh_out(ed, ed->line, ed->len);
+	sh_out_repeat(ed, '\b', ed->len - ed->cursor);
 }
 
 /* Remove n bytes starting at the cursor. */
@@ -96,11 +119,54 @@ static void sh_backspace(sh_edit_t *ed)
 	sh_erase_at(ed, 1);
 }
 
-static void sh_kill_before(sh_edit_t *ed)
+/* Erase line[pos..cursor). */
+static void sh_erase_back_to(sh_edit_t *ed, size_t pos)
 {
-	size_t n = ed->cursor;
-	sh_move_to(ed, 0);
+	size_t n = ed->cursor - pos;
+	sh_move_to(ed, pos);
 	sh_erase_at(ed, n);
+}
+
+static int sh_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* ^W: the blanks before the cursor, then the word before them. */
+static void sh_erase_word(sh_edit_t *ed)
+{
+	size_t pos = ed->cursor;
+	while (pos > 0 && sh_blank(ed->line[pos - 1]))
+		pos--;
+	while (pos > 0 && !sh_blank(ed->line[pos - 1]))
+		pos--;
+	sh_erase_back_to(ed, pos);
+}
+
+/* Tab (SH-100, SH-101): complete the word at the cursor, or list its matches on a second Tab. */
+static void sh_complete_key(sh_edit_t *ed)
+{
+	char add[SH_COMPLETE_NAME_MAX + 2]; /* the rest of a name and its '/' or ' ' */
+	size_t have;
+	int again = ed->tab_many;
+	sh_complete_t *c = &ed->comp;
+
+	ed->tab_many = 0;
+	if (ed->source == NULL || !sh_complete_gather(ed->source, ed->line, ed->cursor, c, &have) || c->total == 0)
+		return;
+	size_t n = c->commonlen - have;
+	memcpy(add, c->common + have, n);
+	if (c->total == 1)
+		add[n++] = c->names[0].dir ? '/' : ' ';
+	else
+		ed->tab_many = 1;
+	if (n > 0) {
+		sh_insert(ed, add, n);
+	} else if (again) {
+		sh_out(ed, "\n", 1);
+		ed->outlen += sh_complete_format(c, ed->out + ed->outlen, sizeof(ed->out) - ed->outlen);
+		sh_redraw_all(ed);
+	}
 }
 
 /* Show text instead of the current line, cursor at its end. */
@@ -194,6 +260,8 @@ static int sh_escape(sh_edit_t *ed, unsigned char byte)
 sh_edit_result_t sh_edit_feed(sh_edit_t *ed, unsigned char byte)
 {
 	ed->outlen = 0;
+	if (byte != SH_KEY_TAB)
+		ed->tab_many = 0;
 	if (sh_escape(ed, byte))
 		return SH_EDIT_MORE;
 	switch (byte) {
@@ -240,7 +308,17 @@ sh_edit_result_t sh_edit_feed(sh_edit_t *ed, unsigned char byte)
 		sh_history(ed, 0);
 		break;
 	case SH_KEY_CTRL_U:
-		sh_kill_before(ed);
+		sh_erase_back_to(ed, 0);
+		break;
+	case SH_KEY_CTRL_W:
+		sh_erase_word(ed);
+		break;
+	case SH_KEY_CTRL_L:
+		sh_out(ed, SH_CLEAR_SCREEN, strlen(SH_CLEAR_SCREEN));
+		sh_redraw_all(ed);
+		break;
+	case SH_KEY_TAB:
+		sh_complete_key(ed);
 		break;
 	case SH_KEY_CTRL_K:
 		if (ed->cursor < ed->len)
@@ -248,7 +326,7 @@ sh_edit_result_t sh_edit_feed(sh_edit_t *ed, unsigned char byte)
 		break;
 	default:
 		if (byte >= SH_KEY_PRINT_FIRST)
-			sh_insert(ed, (char)byte);
+			sh_insert(ed, (const char *)&byte, 1);
 		break;
 	}
 	return SH_EDIT_MORE;

@@ -7,12 +7,12 @@
 #include <aegis/signal.h>
 
 #include "glue/glue.h"
+#include "shell/sh_builtin.h"
+#include "shell/sh_complete_dir.h"
 #include "shell/sh_edit.h"
 #include "shell/sh_status.h"
 #include "shell/sh_term.h"
 #include "uio/uio.h"
-
-#define SH_PROMPT_MAX 256
 
 void sh_reader_init(sh_reader_t *r, int fd)
 {
@@ -68,12 +68,20 @@ long sh_read_plain(sh_shell_t *sh, sh_reader_t *r, char *line)
 long sh_read_edit(sh_shell_t *sh, char *line)
 {
 	static sh_edit_t ed;
-	char prompt[SH_PROMPT_MAX];
+	char prompt[SH_EDIT_PROMPT_MAX];
+	const char *builtins[SH_BUILTIN_NAMES_MAX];
 	sh_edit_result_t res = SH_EDIT_MORE;
+	sh_complete_src_t source = {
+		.list = sh_complete_dir_list,
+		.path = sh_vars_get(&sh->vars, "PATH", strlen("PATH")),
+		.builtins = builtins,
+	};
 
 	sh->cfg->prompt(sh, prompt, sizeof(prompt));
 	uio_write_str(1, prompt);
+	(void)sh_builtin_names(sh, builtins, SH_BUILTIN_NAMES_MAX);
 	sh_edit_start(&ed, &sh->hist);
+	sh_edit_options(&ed, prompt, &source);
 	(void)sh_term_raw(SH_TTY_FD, &sh->tty_mode);
 	while (res == SH_EDIT_MORE) {
 		unsigned char byte;
