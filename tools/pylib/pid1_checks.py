@@ -18,8 +18,9 @@ STATUS_PASS = 33
 TIMEOUT = 180
 
 
-def run_pid1_check(program, check_ids, final_id, seed, rootfs=ROOTFS_IMAGE):
-    """Boot /bin/<program> as PID 1 in the sim (with the root image rootfs) and in QEMU and report its checks."""
+def run_pid1_check(program, check_ids, final_id, seed, rootfs=ROOTFS_IMAGE, qemu_module=QEMU_INITRD):
+    """Boot /bin/<program> as PID 1 in the sim (with the root image rootfs and the initrd) and in QEMU (with
+    qemu_module, PVH's one module: the initrd, or a root image that holds /bin/<program>) and report its checks."""
     t = Tap()
     cmdline = "init=/bin/%s test=init" % program
 
@@ -42,8 +43,8 @@ def run_pid1_check(program, check_ids, final_id, seed, rootfs=ROOTFS_IMAGE):
          "%s sim: no sanitizer report from the kernel or %s" % (final_id, program), detail=r.stderr[-3000:])
 
     kernel = kernel_path()
-    if not os.path.exists(kernel) or not os.path.exists(QEMU_INITRD):
-        t.ok(False, "%s qemu: the kernel and initrd are built" % final_id, detail="%s %s" % (kernel, QEMU_INITRD))
+    if not os.path.exists(kernel) or not os.path.exists(qemu_module):
+        t.ok(False, "%s qemu: the kernel and its module are built" % final_id, detail="%s %s" % (kernel, qemu_module))
     else:
-        report("qemu", boot(kernel=kernel, cmdline=cmdline, module=QEMU_INITRD, timeout=TIMEOUT))
+        report("qemu", boot(kernel=kernel, cmdline=cmdline, module=qemu_module, timeout=TIMEOUT))
     t.done()

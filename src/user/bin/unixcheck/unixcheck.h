@@ -14,6 +14,7 @@
 #define UX_WSIG_MASK 0x7f      /* wait status: the terminating signal */
 #define UX_WEXIT_SHIFT 8       /* wait status: the exit code */
 #define UX_SIGPIPE 13
+#define UX_POLLIN 0x001        /* poll: readable (a listener: a connection queued) */
 #define UX_DEV_UID 1000u
 #define UX_DEV_GID 100u
 

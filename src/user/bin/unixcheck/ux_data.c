@@ -10,7 +10,6 @@
 #include "tcheck/tcheck.h"
 #include "unixcheck.h"
 
-#define UX_POLLIN 0x001
 #define UX_POLLOUT 0x004
 #define UX_POLLHUP 0x010
 #define UX_MSG_PEEK 0x2

@@ -1,8 +1,9 @@
 /*
- * unixcheck: the peer's identity (UNIX-050..UNIX-052): SO_PEERCRED after a
- * client changed its uid, SO_PEERCAPS of clients that dropped a capability
- * before connecting, after connecting, or not at all, and the listener's
- * snapshot as the client sees it.
+ * unixcheck: the peer's identity (UNIX-050..UNIX-052): SO_PEERCRED of a
+ * client that changed its uid and gid before connecting and again after,
+ * SO_PEERCAPS of clients that dropped a capability before connecting, after
+ * connecting, or not at all, and the listener's snapshot as the client sees it.
+ * The uid changes need SETUID, which the test's policy gives /bin/unixcheck.
  */
 #include <string.h>
 
@@ -18,9 +19,31 @@
 #define UX_BAD_LEVEL 2
 #define UX_BAD_NAME 9999
 #define UX_NO_SETUID 5 /* exit code: the child could not change its uid */
+#define UX_LATER_UID 1001u /* the IDs the setuid client changes to after connect */
+#define UX_LATER_GID 101u
+#define UX_KEEP_ID 0xffffffffu /* setresuid/setresgid: leave this ID as it is */
+#define UX_ANYONE_MODE 0666u /* the node's mode: the client connects after changing its uid */
+#define UX_ACCEPT_WAIT_MS 5000 /* a client that never connects fails its check, not the boot */
 
-/* Connect, check that the listener (PID 1) is the peer, send one byte, wait for the reply. */
-static int ux_client_talk(long fd)
+/* What a client tells the server: its real and effective IDs at connect and its effective IDs
+ * when it sent this. */
+typedef struct {
+	uint32_t real_uid, real_gid;
+	uint32_t connect_uid, connect_gid;
+	uint32_t now_uid, now_gid;
+} ux_ids_t;
+
+/* Note the caller's IDs as they are at connect. */
+static void ux_note_connect_ids(ux_ids_t *ids)
+{
+	ids->real_uid = (uint32_t)sys_getuid();
+	ids->real_gid = (uint32_t)sys_getgid();
+	ids->connect_uid = (uint32_t)sys_geteuid();
+	ids->connect_gid = (uint32_t)sys_getegid();
+}
+
+/* Check that the listener (PID 1) is the peer, send ids with the effective IDs now, wait for the reply. */
+static int ux_client_report(long fd, ux_ids_t *ids)
 {
 	aegis_ucred_t uc;
 	aegis_socklen_t len = sizeof(uc);
@@ -28,17 +51,34 @@ static int ux_client_talk(long fd)
 		return 1;
 	if (sys_getsockopt((int)fd, AEGIS_SOL_SOCKET, AEGIS_SO_PEERCRED, &uc, &len) != 0 || uc.pid != 1 || uc.uid != 0)
 		return 2;
+	ids->now_uid = (uint32_t)sys_geteuid();
+	ids->now_gid = (uint32_t)sys_getegid();
 	char b = 0;
-	if (sys_write((int)fd, "k", 1) != 1 || sys_read((int)fd, &b, 1) != 1)
+	if (sys_write((int)fd, ids, sizeof(*ids)) != (long)sizeof(*ids) || sys_read((int)fd, &b, 1) != 1)
 		return 3;
 	return 0;
 }
 
+/* Connected on fd with IDs unchanged since connect: report them. */
+static int ux_client_talk(long fd)
+{
+	ux_ids_t ids;
+	ux_note_connect_ids(&ids);
+	return ux_client_report(fd, &ids);
+}
+
+/* Change the effective IDs only (so they differ from the real ones), connect, note them, change
+ * all IDs again, and only then let the server look. */
 static int ux_client_setuid(void)
 {
-	bool changed = sys_setgid(UX_DEV_GID) == 0 && sys_setuid(UX_DEV_UID) == 0;
-	int r = ux_client_talk(ux_connect(UX_PEER_PATH)); /* always connect: the server waits in accept */
-	return r != 0 ? r : changed ? 0 : UX_NO_SETUID;
+	bool before = sys_setresgid(UX_KEEP_ID, UX_DEV_GID, UX_KEEP_ID) == 0 &&
+		      sys_setresuid(UX_KEEP_ID, UX_DEV_UID, UX_KEEP_ID) == 0;
+	long fd = ux_connect(UX_PEER_PATH); /* always connect: the server waits in accept */
+	ux_ids_t ids;
+	ux_note_connect_ids(&ids);
+	bool after = sys_setgid(UX_LATER_GID) == 0 && sys_setuid(UX_LATER_UID) == 0;
+	int r = ux_client_report(fd, &ids);
+	return r != 0 ? r : before && after ? 0 : UX_NO_SETUID;
 }
 
 static int ux_client_drop_first(void)
@@ -60,25 +100,27 @@ typedef struct {
 	long pid;
 	int status;
 	long cred_r, caps_r;
+	ux_ids_t ids;
 	aegis_ucred_t cred;
 	aegis_peercaps_t caps;
 } ux_seen_t;
 
-/* Serve one client: accept, read its byte, read both options, reply, wait for it. */
+/* Serve one client: accept, read its IDs, read both options, reply, wait for it. */
 static void ux_serve(long lfd, int (*client)(void), ux_seen_t *seen)
 {
 	memset(seen, 0, sizeof(*seen));
 	seen->pid = ux_spawn(client);
-	long c = sys_accept((int)lfd, NULL, NULL);
-	char b;
-	if (c >= 0 && sys_read((int)c, &b, 1) == 1) {
+	aegis_pollfd_t p = { .fd = (int)lfd, .events = UX_POLLIN };
+	long c = sys_poll(&p, 1, UX_ACCEPT_WAIT_MS) == 1 ? sys_accept((int)lfd, NULL, NULL) : -ETIMEDOUT;
+	if (c >= 0 && sys_read((int)c, &seen->ids, sizeof(seen->ids)) == (long)sizeof(seen->ids)) {
 		aegis_socklen_t len = sizeof(seen->cred);
 		seen->cred_r = sys_getsockopt((int)c, AEGIS_SOL_SOCKET, AEGIS_SO_PEERCRED, &seen->cred, &len);
 		len = sizeof(seen->caps);
 		seen->caps_r = sys_getsockopt((int)c, AEGIS_SOL_SOCKET, AEGIS_SO_PEERCAPS, &seen->caps, &len);
 		sys_write((int)c, "r", 1);
 	}
-	sys_close((int)c);
+	if (c >= 0)
+		sys_close((int)c);
 	seen->status = ux_wait(seen->pid);
 }
 
@@ -117,20 +159,27 @@ void ux_check_peer(void)
 {
 	ux_options();
 	long lfd = ux_listen(UX_PEER_PATH, UX_BACKLOG);
-	if (lfd < 0) {
-		tcheck(false, "UNIX-050", "listen for the peer checks", "%ld", lfd);
+	long chm = lfd < 0 ? lfd : sys_chmod(UX_PEER_PATH, UX_ANYONE_MODE);
+	if (chm != 0) {
+		tcheck(false, "UNIX-050", "listen for the peer checks, connectable by any uid", "%ld %ld", lfd, chm);
+		if (lfd >= 0)
+			sys_close((int)lfd);
 		return;
 	}
 	ux_seen_t a, b, c;
 	ux_serve(lfd, ux_client_setuid, &a);
-	if (a.status == (UX_NO_SETUID << UX_WEXIT_SHIFT))
-		tcheck_skip("UNIX-051", "SO_PEERCRED after the client changed its uid",
-			    "this PID 1's children hold no SETUID (setuid refused)");
-	else
-		tcheck(a.status == 0 && a.cred_r == 0 && a.cred.pid == a.pid && a.cred.uid == UX_DEV_UID &&
-	       a.cred.gid == UX_DEV_GID, "UNIX-051",
-	       "SO_PEERCRED: the client's pid and the uid and gid it changed to before connect; it saw PID 1 as peer",
-	       "status %#x r %ld pid %d/%ld uid %u gid %u", a.status, a.cred_r, a.cred.pid, a.pid, a.cred.uid,
+	const ux_ids_t *ai = &a.ids;
+	tcheck(a.status == 0 && a.cred_r == 0 && a.cred.pid == a.pid && ai->connect_uid == UX_DEV_UID &&
+	       ai->connect_gid == UX_DEV_GID && ai->real_uid == 0 && ai->real_gid == 0 &&
+	       a.cred.uid == ai->connect_uid && a.cred.gid == ai->connect_gid, "UNIX-051",
+	       "SO_PEERCRED: the client's pid and the effective (not real) uid and gid it had at connect; it saw PID 1 as peer",
+	       "status %#x r %ld pid %d/%ld uid %u gid %u, client at connect real %u/%u effective %u/%u", a.status,
+	       a.cred_r, a.cred.pid, a.pid, a.cred.uid, a.cred.gid, ai->real_uid, ai->real_gid, ai->connect_uid,
+	       ai->connect_gid);
+	tcheck(a.status == 0 && ai->now_uid == UX_LATER_UID && ai->now_gid == UX_LATER_GID &&
+	       a.cred.uid == ai->connect_uid && a.cred.gid == ai->connect_gid, "UNIX-050",
+	       "the snapshot is from connect: the client's setuid and setgid after connect do not show",
+	       "status %#x client now %u/%u, server sees %u/%u", a.status, ai->now_uid, ai->now_gid, a.cred.uid,
 	       a.cred.gid);
 	ux_serve(lfd, ux_client_drop_first, &b);
 	ux_serve(lfd, ux_client_drop_after, &c);
