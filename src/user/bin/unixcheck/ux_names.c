@@ -90,7 +90,7 @@ void ux_check_names(void)
 	sys_fcntl((int)lfd, AEGIS_F_SETFL, 0);
 	int writer = ux_child(ux_early_writer);
 	long full = ux_connect(UX_PATH);
-	aegis_pollfd_t pl = { .fd = (int)lfd, .events = 1 };
+	aegis_pollfd_t pl = { .fd = (int)lfd, .events = UX_POLLIN };
 	long pr = sys_poll(&pl, 1, 0);
 	long badflag = sys_accept4((int)lfd, NULL, NULL, 1);
 	tcheck(again == -EAGAIN && badflag == -EINVAL, "UNIX-023", "accept with O_NONBLOCK on an empty queue is EAGAIN, "
