@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """The capability system calls and gates through the real calls (spec/capability-model.md CAP-119):
 capcheck as PID 1 on both builds, each check line a TAP result (tools/pylib/pid1_checks.py). The sim
-boots with the shipped root tree plus an empty /bin directory and a copy of login's policy named
-cklogin (the initrd's own /bin/login hides any other), so its policies load and capcheck can
-install its /bin/cklogin and /bin/stsh copies in the writable layer; QEMU's PVH boot has only the
+boots with the shipped root tree plus an empty /bin directory and copies of login's and stsh's
+policies named cklogin and ckstsh (the initrd's own /bin/login and /bin/stsh hide those names), so
+its policies load and capcheck can install its /bin/cklogin and /bin/ckstsh copies in the
+writable layer; QEMU's PVH boot has only the
 initrd, so that part is a skip there."""
 import os
 import shutil
@@ -20,6 +21,7 @@ with tempfile.TemporaryDirectory(prefix="aegis-caps-") as tmp:
     shutil.copytree(os.path.join(ROOT, "src/rootfs"), tree)
     os.makedirs(os.path.join(tree, "bin"), exist_ok=True)
     shutil.copy(os.path.join(tree, "etc/aegis/caps.d/login"), os.path.join(tree, "etc/aegis/caps.d/cklogin"))
+    shutil.copy(os.path.join(tree, "etc/aegis/caps.d/stsh"), os.path.join(tree, "etc/aegis/caps.d/ckstsh"))
     image = os.path.join(tmp, "rootfs.img")
     subprocess.run([MKROOTFS, tree, image], check=True, stdout=subprocess.DEVNULL)
     run_pid1_check("capcheck", {"CAP-062", "CAP-063", "CAP-100", "CAP-101", "CAP-102", "CAP-103", "CAP-104",

@@ -1,11 +1,12 @@
 /*
  * The policy path end to end (CAP-119, where the root file system with
  * /etc/aegis/caps.d is mounted): PID 1 copies itself to /bin/cklogin and
- * /bin/stsh (root-owned, mode 0755, so their policies match, POL-020) and
- * runs the chain a console login would: cklogin (the test image gives it
- * login's policy, AUTH and SETUID, since the initrd's real /bin/login cannot
- * be replaced) opens an authenticated session and execs stsh, whose admin
- * tier gives it CAP_GRANT, CAP_DELEGATE and CAP_QUERY; stsh exercises
+ * /bin/ckstsh (root-owned, mode 0755, so their policies match, POL-020) and
+ * runs the chain a console login would: cklogin and ckstsh (the test image
+ * gives them login's and stsh's policies, since the initrd's real /bin/login
+ * and /bin/stsh cannot be replaced): cklogin opens an authenticated session
+ * and execs ckstsh, whose admin tier gives it CAP_GRANT, CAP_DELEGATE and
+ * CAP_QUERY; it exercises
  * 361-363 with them and execs capcheck once more to see what its exec grant
  * carried.
  */
@@ -21,7 +22,7 @@
 #include "tcheck/tcheck.h"
 
 #define CK_LOGIN "/bin/cklogin" /* tests/capability-model gives it login's policy */
-#define CK_STSH "/bin/stsh"
+#define CK_STSH "/bin/ckstsh" /* given stsh's policy by the test image: the initrd's real /bin/stsh hides the name */
 #define CK_NOWHERE "/bin/capcheck-nowhere"
 #define CK_EXEC_MODE 0755u
 #define CK_CHUNK 4096
@@ -154,12 +155,12 @@ void ck_policy(void)
 	long l = ck_copy(CK_SELF, CK_LOGIN);
 	long s = l == 0 ? ck_copy(CK_SELF, CK_STSH) : l;
 	if (l != 0 || s != 0) {
-		tcheck_skip("CAP-119", "the policy path through /bin/cklogin and /bin/stsh", "cannot write /bin here");
+		tcheck_skip("CAP-119", "the policy path through /bin/cklogin and /bin/ckstsh", "cannot write /bin here");
 		return;
 	}
 	int status = ck_run_role(CK_LOGIN, "login");
 	if (status == CK_NO_POLICY) {
-		tcheck_skip("CAP-119", "the policy path through /bin/cklogin and /bin/stsh", "no policies loaded here");
+		tcheck_skip("CAP-119", "the policy path through /bin/cklogin and /bin/ckstsh", "no policies loaded here");
 		return;
 	}
 	tcheck(status == CK_CHILD_OK, "CAP-119", "login, auth_session, stsh's admin tier and its exec grant, end to end",
