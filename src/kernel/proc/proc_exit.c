@@ -1,6 +1,6 @@
 /*
  * Process exit: release what the process owns, hand its children to PID 1,
- * tell the parent, and become a zombie (or vanish when the parent asked for
+ * tell the parent (and PID 1 of each zombie it inherits), and become a zombie (or vanish when the parent asked for
  * no zombies).  PID 1's exit ends the machine: the test verdict in a
  * test=init run, a panic otherwise (as Linux: init must not exit).
  */
@@ -43,6 +43,16 @@ static void proc_signal_post_child(process_t *parent, const process_t *child, in
 		proc_signal_post(parent, &info);
 }
 
+void proc_notify_parent(process_t *parent, process_t *child)
+{
+	if (signal_chld_autoreap(&parent->sig_actions)) {
+		proc_reap(child);
+		return;
+	}
+	proc_signal_post_child(parent, child, child->exit_status);
+	waitq_wake_all(&parent->child_waiters);
+}
+
 void proc_exit_current(int status)
 {
 	process_t *p = proc_current();
@@ -67,14 +77,7 @@ void proc_exit_current(int status)
 	p->state = PROC_ZOMBIE;
 	p->task = NULL;
 	ctty_leader_exit(p); /* a session leader's terminal: SIGHUP, SIGCONT, disassociated (spec/tty.md TTY-127) */
-	process_t *parent = p->parent;
-	if (parent) {
-		if (signal_chld_autoreap(&parent->sig_actions)) {
-			proc_reap(p);
-		} else {
-			proc_signal_post_child(parent, p, status);
-			waitq_wake_all(&parent->child_waiters);
-		}
-	}
+	if (p->parent)
+		proc_notify_parent(p->parent, p);
 	sched_exit_current();
 }

@@ -9,8 +9,10 @@
 
 #include "proc/process.h"
 
-/* Give every child of p to PID 1 and wake PID 1 if one of them is a zombie. */
+/* Give every child of p to PID 1, which hears of each zombie among them as of its own exit (PROC-056). */
 void proc_reparent_children(process_t *p);
+/* A child has exited: SIGCHLD for parent and its waiters woken, or the child reaped at once (no zombies asked). */
+void proc_notify_parent(process_t *parent, process_t *child);
 
 /* Is there a process whose process group is pgid? */
 bool proc_group_exists(int pgid);

@@ -176,8 +176,12 @@ void proc_reparent_children(process_t *p)
 	while (p->first_child) {
 		process_t *child = p->first_child;
 		proc_unlink_child(child);
-		if (init && init != p)
-			proc_link_child(init, child);
+		if (!init || init == p)
+			continue;
+		proc_link_child(init, child);
+		/* An exited child is news to PID 1, as its own exit would have been (PROC-056). */
+		if (child->state == PROC_ZOMBIE)
+			proc_notify_parent(init, child);
 	}
 	if (init && init != p)
 		waitq_wake_all(&init->child_waiters);

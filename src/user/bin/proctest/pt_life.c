@@ -1,8 +1,10 @@
 /*
  * Process life: fork, exit statuses, wait4 (blocking, WNOHANG, ECHILD),
- * zombies, orphans going to PID 1, and fork + execve with arguments and
+ * zombies, orphans going to PID 1 (an exited one with SIGCHLD), and fork + execve with arguments and
  * environment.  PROC-050.. in spec/processes.md.
  */
+#include <aegis/signal.h>
+
 #include "glue/glue.h"
 #include "proctest.h"
 #include "tcheck/tcheck.h"
@@ -120,6 +122,64 @@ static void life_orphan(void)
 	tcheck(r > 0 && s == 0, "PROC-056", "PID 1 reaps the adopted orphan", "wait4 = %ld status 0x%x", r, s);
 }
 
+/*
+ * A zombie handed to PID 1 by a process that is not PID 1's child: only the
+ * hand-over can tell PID 1 (its own child A is still alive), so SIGCHLD must
+ * be pending.  A forks B, B forks Z, Z exits, B waits for Z to be a zombie and
+ * exits, A reports B's end and holds on until PID 1 has looked.
+ */
+static void adopt_middle(int report, int hold)
+{
+	long b = sys_fork();
+	if (b == 0) {
+		long z = sys_fork();
+		if (z == 0)
+			sys_exit(0);
+		aegis_timespec_t nap = { 0, PT_ZOMBIE_WAIT_NS };
+		sys_nanosleep(&nap, NULL);
+		sys_exit(z > 0 ? 0 : 1);
+	}
+	int s = -1;
+	long r = b > 0 ? sys_wait4((int)b, &s, 0, NULL) : b;
+	char ok = r == b && s == 0;
+	sys_write(report, &ok, 1);
+	char c;
+	(void)sys_read(hold, &c, 1);
+	sys_exit(0);
+}
+
+static void life_orphan_zombie(void)
+{
+	int up[2], down[2];
+	aegis_sigset_t chld = (aegis_sigset_t)1 << (SIGCHLD - 1), old = 0, pending = 0;
+	if (sys_pipe(up) != 0 || sys_pipe(down) != 0 || sys_rt_sigprocmask(SIG_BLOCK, &chld, &old, sizeof(chld)) != 0) {
+		tcheck(false, "PROC-056", "an exited orphan handed to PID 1 sends it SIGCHLD", "setup failed");
+		return;
+	}
+	long a = sys_fork();
+	if (a == 0) {
+		sys_close(up[0]);
+		sys_close(down[1]);
+		adopt_middle(up[1], down[0]);
+	}
+	sys_close(up[1]);
+	sys_close(down[0]);
+	char ok = 0;
+	long n = sys_read(up[0], &ok, 1);
+	(void)sys_rt_sigpending(&pending, sizeof(pending));
+	tcheck(a > 0 && n == 1 && ok && (pending & chld) != 0, "PROC-056",
+	       "an exited orphan handed to PID 1 by a process that is not its child sends PID 1 SIGCHLD",
+	       "fork %ld, read %ld, middle ok %d, pending %#llx", a, n, ok, (unsigned long long)pending);
+	sys_close(down[1]);
+	sys_close(up[0]);
+	int s = -1;
+	long mid = sys_wait4((int)a, &s, 0, NULL);
+	long zombie = sys_wait4(-1, &s, PT_WNOHANG, NULL);
+	tcheck(mid == a && zombie > 0, "PROC-056", "PID 1 reaps the adopted zombie and its own child",
+	       "wait4 = %ld then %ld", mid, zombie);
+	(void)sys_rt_sigprocmask(SIG_SETMASK, &old, NULL, sizeof(old));
+}
+
 static int run_exec(const char *const argv[], const char *const envp[])
 {
 	long pid = sys_fork();
@@ -190,6 +250,7 @@ void pt_run_life(void)
 	life_zombie();
 	life_wnohang();
 	life_orphan();
+	life_orphan_zombie();
 	life_exec();
 	life_exit_bits();
 }
