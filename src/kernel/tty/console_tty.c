@@ -97,11 +97,12 @@ static void console_task_main(void *arg)
 			tty_ldisc_receive(&console_ld, chunk, n, platform_time_ns());
 			continue;
 		}
+		/* Interrupts stay off from the check until the task is on the queue, so a byte arriving in
+		 * between cannot send its wakeup before there is a sleeper to receive it (TTY-100). */
 		unsigned long irq = platform_irq_save();
-		bool empty = ring_len == 0;
-		platform_irq_restore(irq);
-		if (empty)
+		if (ring_len == 0)
 			(void)sched_sleep(&console_input_wq, SCHED_NO_DEADLINE);
+		platform_irq_restore(irq);
 	}
 }
 
