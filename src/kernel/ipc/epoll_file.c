@@ -195,8 +195,9 @@ int64_t epoll_collect(process_t *p, int epfd, aegis_epoll_event_t *out, int max,
 	if (!set)
 		return err;
 	for (;;) {
+		uint64_t seen = poll_generation();
 		int n = epoll_scan(p, set, out, max);
-		int w = n > 0 ? -ETIMEDOUT : poll_wait_once(p, deadline_ns);
+		int w = n > 0 ? -ETIMEDOUT : poll_wait_once(p, deadline_ns, seen);
 		if (w == -EINTR)
 			return -EINTR;
 		if (w != 0)

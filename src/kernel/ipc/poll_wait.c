@@ -14,6 +14,7 @@
 #define POLL_MS_NS 1000000ull
 
 static waitq_t poll_queue = WAITQ_INIT;
+static uint64_t poll_notifications; /* changed only with interrupts off */
 
 waitq_t *poll_waitq(void)
 {
@@ -22,7 +23,18 @@ waitq_t *poll_waitq(void)
 
 void poll_notify(void)
 {
+	unsigned long irq = platform_irq_save();
+	poll_notifications++;
 	waitq_wake_all(&poll_queue);
+	platform_irq_restore(irq);
+}
+
+uint64_t poll_generation(void)
+{
+	unsigned long irq = platform_irq_save();
+	uint64_t g = poll_notifications;
+	platform_irq_restore(irq);
+	return g;
 }
 
 uint32_t poll_file_events(struct file *f)
@@ -30,13 +42,20 @@ uint32_t poll_file_events(struct file *f)
 	return f->ops->poll ? f->ops->poll(f) : (POLL_IN | POLL_OUT | POLL_RDNORM | POLL_WRNORM);
 }
 
-int poll_wait_once(struct process *p, uint64_t deadline_ns)
+int poll_wait_once(struct process *p, uint64_t deadline_ns, uint64_t seen)
 {
 	if (deadline_ns <= platform_time_ns())
 		return -ETIMEDOUT;
 	if (proc_signal_pending(p))
 		return -EINTR;
+	/* Interrupts stay off from the last look at the count until this task is on the queue. */
+	unsigned long irq = platform_irq_save();
+	if (poll_notifications != seen) {
+		platform_irq_restore(irq);
+		return 0;
+	}
 	int r = sched_sleep(&poll_queue, deadline_ns);
+	platform_irq_restore(irq);
 	if (r == -EINTR && proc_signal_pending(p))
 		return -EINTR;
 	return 0;

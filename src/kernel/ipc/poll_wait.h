@@ -1,9 +1,10 @@
 /*
  * The one wait queue poll sleeps on (spec/filesystems.md FS-060..): every
  * file kind whose readiness can change (pipes, the console) calls
- * poll_notify when it does, and poll callers re-check all their
- * descriptors.  Spurious wake-ups cost a re-check; a missed one cannot
- * happen, since a change always notifies.
+ * poll_notify when it does (interrupt handlers too), and poll callers
+ * re-check all their descriptors.  Spurious wake-ups cost a re-check; a
+ * missed one cannot happen: a change always notifies, and a notification
+ * after a caller's scan is seen through the generation count.
  */
 #ifndef AEGIS_KERNEL_IPC_POLL_WAIT_H
 #define AEGIS_KERNEL_IPC_POLL_WAIT_H
@@ -27,10 +28,18 @@ struct process;
 uint32_t poll_file_events(struct file *f);
 
 /*
+ * The count of notifications so far.  A poller reads it before it scans its
+ * descriptors and hands it to poll_wait_once, so a notification that comes
+ * between the scan and the sleep (an interrupt's, FS-065) is never lost.
+ */
+uint64_t poll_generation(void);
+
+/*
  * Sleep until something notifies, the deadline passes or a signal is pending
  * for p: 0 (look again), -ETIMEDOUT (the deadline has passed) or -EINTR.
+ * When anything notified since generation seen, returns 0 at once.
  */
-int poll_wait_once(struct process *p, uint64_t deadline_ns);
+int poll_wait_once(struct process *p, uint64_t deadline_ns, uint64_t seen);
 
 /* The deadline of a millisecond timeout (negative: none) from now. */
 uint64_t poll_deadline_ms(int timeout_ms);

@@ -44,8 +44,9 @@ static int64_t poll_run(process_t *p, uint64_t ufds, uint64_t nfds, uint64_t dea
 		return -ENOMEM;
 	int64_t r = n && copy_from_user(p, fds, ufds, n * sizeof(*fds)) != 0 ? -EFAULT : 0;
 	for (bool done = r != 0; !done;) {
+		uint64_t seen = poll_generation();
 		int ready = poll_scan(p, fds, n);
-		int w = ready > 0 ? -ETIMEDOUT : poll_wait_once(p, deadline);
+		int w = ready > 0 ? -ETIMEDOUT : poll_wait_once(p, deadline, seen);
 		done = w != 0;
 		r = w == -EINTR ? -EINTR : ready;
 	}

@@ -72,8 +72,9 @@ static int64_t select_run(process_t *p, int nfds_arg, const uint64_t usets[SELEC
 		if (usets[k] && bytes && copy_from_user(p, s->in[k], usets[k], bytes) != 0)
 			r = -EFAULT;
 	for (bool done = r != 0; !done;) {
+		uint64_t seen = poll_generation();
 		int ready = select_scan(p, s, nfds);
-		int w = ready != 0 ? -ETIMEDOUT : poll_wait_once(p, deadline);
+		int w = ready != 0 ? -ETIMEDOUT : poll_wait_once(p, deadline, seen);
 		done = w != 0;
 		r = w == -EINTR ? -EINTR : ready;
 	}
