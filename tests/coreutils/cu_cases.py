@@ -19,7 +19,7 @@ lines starting with '#' outside a case's lines are ignored.  Cases run in file o
 name), one after another in one boot, so a case may rely on the files earlier ones made.
 
 The fixture (tests/coreutils/fixture/) is copied to /test/cu/fix in the root image with every
-file's time set to FIXTURE_TIME, root as owner and modes from FIXTURE_MODES.
+file's time set to FIXTURE_TIME and root as owner.
 """
 import os
 import re
@@ -36,7 +36,6 @@ DEFAULT_DIR = "/tmp/cu"
 FIXTURE_TIME = 1767322800  # 2026-01-02 03:00:00 UTC
 POLICY_DIR = os.path.join(HERE, "policy")  # test policies: policy/<prog> becomes /etc/aegis/caps.d/<prog>
 UNPRIVILEGED_COPIES = ("chown",)  # copied to /test/cu/bin/<prog>: no policy matches them (POL-020)
-FIXTURE_MODES = {}  # relative path -> mode, for modes git cannot keep (filled by tests if needed)
 RESULT = re.compile(r"^@@ (\d+) status=(\S*) out=([0-9a-f]*) err=([0-9a-f]*)\s*$")
 
 
@@ -130,12 +129,10 @@ def encode(cases):
 
 
 def stage_fixture(stage):
-    """Copy the fixture into stage/test/cu/fix with fixed owners, modes and times; returns its path."""
+    """Copy the fixture into stage/test/cu/fix with fixed times; returns its path."""
     dest = os.path.join(stage, FIXTURE_IN_IMAGE.lstrip("/"))
     os.makedirs(os.path.dirname(dest), exist_ok=True)
     shutil.copytree(FIXTURE_DIR, dest, symlinks=True)
-    for rel, mode in FIXTURE_MODES.items():
-        os.chmod(os.path.join(dest, rel), mode)
     for top, dirs, files in os.walk(dest, topdown=False):
         for n in dirs + files:
             os.utime(os.path.join(top, n), (FIXTURE_TIME, FIXTURE_TIME), follow_symlinks=False)

@@ -13,7 +13,6 @@
 #define CU_STDERR 2
 #define CU_EXIT_OK 0
 #define CU_EXIT_FAIL 1
-#define CU_EXIT_USAGE 2 /* the tools whose usual usage status is 2 (ls, grep) name it themselves */
 
 /* Where the lines go: sys_write unless a test sets another writer. */
 extern uio_write_fn cu_msg_writer;
